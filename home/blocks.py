@@ -1,0 +1,143 @@
+"""StreamField blocks for information pages. One template per block in `templates/blocks/`."""
+
+import copy
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"), choices=[("h2", _("Section")), ("h3", _("Subsection"))], default="h2"
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading_block.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=250,
+        help_text=_("Describe the image for people who cannot see it. Leave empty only for decoration."),
+        required=False,
+    )
+    caption = blocks.CharBlock(label=_("Caption"), max_length=250, required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image_block.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(label=_("Title shown"), max_length=200, required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document to download")
+        template = "blocks/document_block.html"
+
+
+class AccordionItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"), max_length=300)
+    answer = blocks.RichTextBlock(label=_("Answer"), features=RICH_TEXT_FEATURES)
+
+
+class AccordionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=200, required=False)
+    items = blocks.ListBlock(AccordionItemBlock(), label=_("Questions"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Questions and answers")
+        template = "blocks/accordion_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Button text"), max_length=100)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("Or web address"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        template = "blocks/call_to_action_block.html"
+
+
+class ContactCardBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Name or division"), max_length=200)
+    role = blocks.CharBlock(label=_("Role"), max_length=200, required=False)
+    phone = blocks.CharBlock(label=_("Phone"), max_length=50, required=False)
+    email = blocks.EmailBlock(label=_("Email"), required=False)
+    hours = blocks.CharBlock(label=_("Opening hours"), max_length=200, required=False)
+
+    class Meta:
+        icon = "user"
+        label = _("Contact card")
+        template = "blocks/contact_card_block.html"
+
+
+class TranslatableTableBlock(TableBlock):
+    """A table whose cells wagtail-localize offers for translation (it skips plain TableBlocks)."""
+
+    def get_translatable_segments(self, value):
+        from wagtail_localize.segments import StringSegmentValue
+
+        segments = [
+            StringSegmentValue(f"cell-{row}-{col}", cell)
+            for row, cells in enumerate(value.get("data") or [])
+            for col, cell in enumerate(cells)
+            if cell
+        ]
+        if value.get("table_caption"):
+            segments.append(StringSegmentValue("caption", value["table_caption"]))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        value = copy.deepcopy(value)
+        for segment in segments:
+            if segment.path == "caption":
+                value["table_caption"] = segment.render_text()
+            else:
+                _cell, row, col = segment.path.split("-")
+                value["data"][int(row)][int(col)] = segment.render_text()
+        return value
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "blocks/table_block.html"
+
+
+class ContentStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES, icon="pilcrow")
+    image = CaptionedImageBlock()
+    document = DocumentBlock()
+    accordion = AccordionBlock()
+    table = TranslatableTableBlock()
+    call_to_action = CallToActionBlock()
+    contact_card = ContactCardBlock()
+
+
+class ShortcutBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Page"))
+    title = blocks.CharBlock(
+        label=_("Title"), max_length=100, required=False, help_text=_("Leave empty to use the page's title.")
+    )
+    description = blocks.CharBlock(label=_("Description"), max_length=200, required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Shortcut")

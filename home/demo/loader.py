@@ -1,0 +1,162 @@
+"""Builds the demo municipality. Safe to run again: what exists is kept, nothing is duplicated."""
+
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Locale, Page, Site
+
+from home.demo import content
+from home.demo.images import demo_image
+from home.demo.translate import translate_page
+from home.models import (
+    ContactPage,
+    EmergencyNumber,
+    HomePage,
+    InformationPage,
+    NewsIndexPage,
+    NewsItemPage,
+    OrganisationSettings,
+)
+from home.models.site_settings import FooterMenuItem, HeaderMenuItem
+
+
+def _child(parent, model, slug, **fields):
+    """The live child page with this slug, created and published if it does not exist yet."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _home_page():
+    thai = Locale.objects.get(language_code="th")
+    home = HomePage.objects.filter(locale=thai).first()
+    if home is not None:
+        return home, False
+    root = Page.get_first_root_node()
+    # Wagtail's "Welcome to your new Wagtail site!" page (and its site) make way for ours.
+    for welcome in root.get_children().filter(
+        content_type__model="page", content_type__app_label="wagtailcore"
+    ):
+        welcome.delete()
+    home = HomePage(
+        title=content.HOME["title"],
+        slug="home",
+        hero_title=content.HOME["hero_title"],
+        hero_text=content.HOME["hero_text"],
+        search_description=content.HOME["search_description"],
+        hero_image=demo_image("ทุ่งนาและดอยงาม", 1, "dawn"),
+        locale=thai,
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=content.ORGANISATION["name_en"],
+        )
+    else:
+        site.root_page = home
+        site.save()
+    return home, True
+
+
+def _budget_document():
+    Document = get_document_model()
+    title = "งบประมาณรายจ่ายประจำปี พ.ศ. 2569"
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        document = Document(title=title)
+        document.file.save("budget-2569.csv", ContentFile(content.BUDGET_CSV.encode("utf-8")), save=False)
+        document.save()
+    return document
+
+
+def _resolve_body(body, pages_by_slug):
+    """Replace the slugs and keys in the content definitions by pages and documents."""
+    resolved = []
+    for block_type, value in body:
+        value = dict(value) if isinstance(value, dict) else value
+        if block_type == "call_to_action" and isinstance(value.get("page"), str):
+            value["page"] = pages_by_slug[value["page"]]
+        if block_type == "document":
+            value["document"] = _budget_document()
+        resolved.append((block_type, value))
+    return resolved
+
+
+def _organisation_settings(site, pages_by_slug):
+    org = OrganisationSettings.for_site(site)
+    if org.name_th:
+        return
+    for field, value in content.ORGANISATION.items():
+        setattr(org, field, value)
+    org.is_demo = True
+    org.save()
+    for order, (label_th, label_en, number) in enumerate(content.EMERGENCY_NUMBERS):
+        EmergencyNumber.objects.create(
+            settings=org, sort_order=order, label_th=label_th, label_en=label_en, number=number
+        )
+    for order, slug in enumerate(["about", "one-stop-service", "news", "contact"]):
+        HeaderMenuItem.objects.create(settings=org, sort_order=order, link_page=pages_by_slug[slug])
+    for order, slug in enumerate(["privacy", "official-information", "contact"]):
+        FooterMenuItem.objects.create(settings=org, sort_order=order, link_page=pages_by_slug[slug])
+
+
+def load(stdout=None):
+    # Not one transaction: wagtail-localize publishes each translation on commit, and a child's
+    # translation needs its parent's to be published first.
+    home, created = _home_page()
+    pages = {}
+    pages["contact"] = _child(home, ContactPage, **content.CONTACT)
+    for definition in content.INFORMATION_PAGES:
+        body = _resolve_body(definition["body"], pages)
+        pages[definition["slug"]] = _child(
+            home,
+            InformationPage,
+            slug=definition["slug"],
+            title=definition["title"],
+            introduction=definition["introduction"],
+            body=body,
+        )
+    news_index = _child(home, NewsIndexPage, **content.NEWS_INDEX)
+    pages["news"] = news_index
+    palettes = ["noon", "dusk", "rain", "dawn"]
+    for number, (slug, kind, days_ago, title, summary) in enumerate(content.NEWS_ITEMS):
+        image = demo_image(title[:100], 10 + number, palettes[number % 4])
+        _child(
+            news_index,
+            NewsItemPage,
+            slug=slug,
+            title=title,
+            kind=kind,
+            date=content._day(days_ago),
+            summary=summary,
+            image=image,
+            image_alt_text="",
+            body=[("paragraph", content.NEWS_BODY)],
+        )
+
+    if created or not home.shortcuts:
+        home.shortcuts = [
+            ("shortcut", {"page": pages[d["slug"]], "title": d["shortcut"], "description": ""})
+            for d in content.INFORMATION_PAGES
+            if d.get("shortcut")
+        ]
+        home.save_revision().publish()
+
+    _organisation_settings(Site.objects.get(root_page=home), pages)
+
+    # English: translate parents before children, as wagtail-localize requires.
+    translate_page(home, content.ENGLISH)
+    for page in home.get_descendants().live().filter(locale=home.locale).specific().order_by("path"):
+        translate_page(page, content.ENGLISH)
+    if stdout:
+        stdout.write(f"Demo content ready: {home.get_descendants(inclusive=True).count()} Thai pages.")
+    return home

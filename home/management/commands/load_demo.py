@@ -1,0 +1,63 @@
+import importlib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+
+from home.demo import loader
+from home.groups import ADMINISTRATORS
+
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "tambon-demo-2569"
+# Apps whose `demo.load(home_page, stdout)` adds their own demo content after the site's pages.
+DEMO_APPS = ["eforms", "payments", "tourism"]
+
+
+class Command(BaseCommand):
+    help = "Load the demo municipality (Thai with English translations). Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo-admin",
+            action="store_true",
+            help=f"Also create the administrator '{DEMO_ADMIN_USERNAME}' with a published password "
+            "(development only).",
+        )
+
+    def handle(self, *args, **options):
+        home = loader.load(stdout=self.stdout)
+        for app in DEMO_APPS:
+            try:
+                module = importlib.import_module(f"{app}.demo")
+            except ModuleNotFoundError as error:
+                if error.name != f"{app}.demo":
+                    raise
+                continue
+            module.load(home, stdout=self.stdout)
+        if options["demo_admin"]:
+            self._demo_admin()
+
+    def _demo_admin(self):
+        if not settings.DEBUG:
+            self.stderr.write("Refusing to create a demo administrator with a known password: DEBUG is off.")
+            return
+        User = get_user_model()
+        user, created = User.objects.get_or_create(
+            username=DEMO_ADMIN_USERNAME,
+            defaults={
+                "is_staff": True,
+                "is_superuser": True,
+                "email": "admin@example.com",
+                "first_name": "ผู้ดูแลระบบ",
+            },
+        )
+        if created:
+            user.set_password(DEMO_ADMIN_PASSWORD)
+            user.save()
+        user.groups.add(Group.objects.get(name=ADMINISTRATORS))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Admin: http://127.0.0.1:8000/admin/  user: {DEMO_ADMIN_USERNAME}  password: {DEMO_ADMIN_PASSWORD}"
+            )
+        )

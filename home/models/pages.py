@@ -1,0 +1,187 @@
+"""Content page types edited by communications staff."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import ContentStreamBlock, ShortcutBlock
+from home.thai_text import segment
+
+
+class ThaiSearchableMixin:
+    """Indexes a word-segmented copy of the page's text, so a Thai word is found inside a sentence.
+
+    Override `searchable_parts` to add a page type's own fields.
+    """
+
+    search_fields = Page.search_fields + [
+        index.SearchField("segmented_text"),
+        index.FilterField("locale"),
+    ]
+
+    def searchable_parts(self):
+        parts = [self.title, self.search_description]
+        body = getattr(self, "body", None)
+        if body is not None and hasattr(body, "stream_block"):
+            parts.extend(body.stream_block.get_searchable_content(body))
+        return parts
+
+    def segmented_text(self):
+        return segment(" ".join(strip_tags(str(part)) for part in self.searchable_parts() if part))
+
+
+class HomePage(ThaiSearchableMixin, Page):
+    hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    shortcuts = StreamField(
+        [("shortcut", ShortcutBlock())],
+        verbose_name=_("shortcuts"),
+        blank=True,
+        help_text=_("The most used services, shown as large buttons."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")
+        ),
+        FieldPanel("shortcuts"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def searchable_parts(self):
+        return super().searchable_parts() + [self.hero_title, self.hero_text]
+
+    def latest_news(self, count=4):
+        return (
+            NewsItemPage.objects.live().public().filter(locale=self.locale).order_by("-date", "-pk")[:count]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = self.latest_news()
+        context["news_index"] = NewsIndexPage.objects.live().filter(locale=self.locale).first()
+        return context
+
+
+class InformationPage(ThaiSearchableMixin, Page):
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("information page")
+
+    def searchable_parts(self):
+        return super().searchable_parts() + [self.introduction]
+
+
+class NewsIndexPage(ThaiSearchableMixin, Page):
+    introduction = models.TextField(_("introduction"), blank=True)
+    per_page = 10
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    subpage_types = ["home.NewsItemPage"]
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = NewsItemPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        kind = request.GET.get("kind")
+        if kind in NewsItemPage.Kind.values:
+            items = items.filter(kind=kind)
+            context["kind"] = kind
+        paginator = Paginator(items, self.per_page)
+        try:
+            news_page = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            news_page = paginator.page(1)
+        context["news_page"] = news_page
+        context["kinds"] = NewsItemPage.Kind.choices
+        return context
+
+
+class NewsItemPage(ThaiSearchableMixin, Page):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News")
+        ANNOUNCEMENT = "announcement", _("Announcement")
+        PROCUREMENT = "procurement", _("Procurement notice")
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    summary = models.TextField(_("summary"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt_text = models.CharField(_("image alternative text"), max_length=250, blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("kind")], heading=_("Details")),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Image")),
+        FieldPanel("body"),
+    ]
+    search_fields = ThaiSearchableMixin.search_fields + [index.FilterField("date")]
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+
+    def searchable_parts(self):
+        return super().searchable_parts() + [self.summary]
+
+
+class ContactPage(ThaiSearchableMixin, Page):
+    introduction = models.TextField(_("introduction"), blank=True)
+    address = models.TextField(_("address"), blank=True)
+    opening_hours = RichTextField(_("opening hours"), features=["bold", "ul"], blank=True)
+    phones = RichTextField(_("phones"), features=["bold", "ul", "link"], blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    map_url = models.URLField(
+        _("map link"), blank=True, help_text=_("A link that opens the office in a map app.")
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("more information"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("address"),
+        FieldPanel("opening_hours"),
+        FieldPanel("phones"),
+        FieldPanel("email"),
+        FieldPanel("map_url"),
+        FieldPanel("body"),
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("contact page")
+
+    def searchable_parts(self):
+        return super().searchable_parts() + [self.introduction, self.address, self.opening_hours, self.phones]

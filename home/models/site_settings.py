@@ -1,0 +1,134 @@
+"""Settings of the office that runs the site, edited by administrators under Settings in the admin.
+
+One site serves both languages, so the organisation's own texts carry a Thai and an English field.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
+
+from home.i18n import current_language, localized_attribute
+
+
+@register_setting(icon="site")
+class OrganisationSettings(ClusterableModel, BaseSiteSetting):
+    name_th = models.CharField(_("name (Thai)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    address_th = models.TextField(_("address (Thai)"), blank=True)
+    address_en = models.TextField(_("address (English)"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    opening_hours_th = models.CharField(_("opening hours (Thai)"), max_length=200, blank=True)
+    opening_hours_en = models.CharField(_("opening hours (English)"), max_length=200, blank=True)
+    line_url = models.URLField(_("LINE official account link"), blank=True)
+    facebook_url = models.URLField(_("Facebook page link"), blank=True)
+    map_url = models.URLField(_("map link"), blank=True)
+    is_demo = models.BooleanField(
+        _("demo site"),
+        default=False,
+        help_text=_(
+            "Shows a banner on every page saying that this site is a demonstration with fictional content."
+        ),
+    )
+
+    organisation_panels = [
+        MultiFieldPanel(
+            [FieldPanel("name_th"), FieldPanel("name_en"), FieldPanel("logo")], heading=_("Name")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address_th"),
+                FieldPanel("address_en"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("opening_hours_th"),
+                FieldPanel("opening_hours_en"),
+                FieldPanel("map_url"),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel([FieldPanel("line_url"), FieldPanel("facebook_url")], heading=_("Social media")),
+        FieldPanel("is_demo"),
+        InlinePanel("emergency_numbers", label=_("Emergency numbers")),
+    ]
+    menu_panels = [
+        InlinePanel("header_menu_items", label=_("Header menu")),
+        InlinePanel("footer_menu_items", label=_("Footer menu")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(organisation_panels, heading=_("Organisation")),
+            ObjectList(menu_panels, heading=_("Menus")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+
+    def __str__(self):
+        return self.name_th or str(_("Organisation"))
+
+    @property
+    def name(self):
+        return localized_attribute(self, "name")
+
+
+class EmergencyNumber(Orderable):
+    settings = ParentalKey(OrganisationSettings, related_name="emergency_numbers", on_delete=models.CASCADE)
+    label_th = models.CharField(_("label (Thai)"), max_length=100)
+    label_en = models.CharField(_("label (English)"), max_length=100, blank=True)
+    number = models.CharField(_("number"), max_length=30)
+
+    panels = [FieldPanel("label_th"), FieldPanel("label_en"), FieldPanel("number")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("emergency number")
+
+    @property
+    def label(self):
+        return localized_attribute(self, "label")
+
+
+class MenuItem(Orderable):
+    """A link in the header or footer menu. It follows the visitor's language to the translated page."""
+
+    label_th = models.CharField(
+        _("label (Thai)"), max_length=100, blank=True, help_text=_("Leave empty to use the page's title.")
+    )
+    label_en = models.CharField(_("label (English)"), max_length=100, blank=True)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("link_page"), FieldPanel("label_th"), FieldPanel("label_en")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def resolve(self, request):
+        """The (label, URL) of this link for the active language, or None if the page is not live."""
+        page = self.link_page.localized
+        if not page.live:
+            return None
+        label = getattr(self, f"label_{current_language()}", "") or page.title
+        return {"label": label, "url": page.get_url(request)}
+
+
+class HeaderMenuItem(MenuItem):
+    settings = ParentalKey(OrganisationSettings, related_name="header_menu_items", on_delete=models.CASCADE)
+
+
+class FooterMenuItem(MenuItem):
+    settings = ParentalKey(OrganisationSettings, related_name="footer_menu_items", on_delete=models.CASCADE)

@@ -1,0 +1,92 @@
+"""Fixtures shared by every app's tests.
+
+`site_pages` builds the smallest real site: a Thai home page as the site root and its English
+translation, as `load_demo` and wagtail-localize leave them.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from wagtail.models import Locale, Page, Site
+
+from home.groups import ADMINISTRATORS, COMMUNICATIONS_STAFF, JUNIOR_EDITORS, PERMIT_OFFICERS
+from home.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def thai():
+    return Locale.objects.get(language_code="th")
+
+
+@pytest.fixture
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+def publish_translation(page, locale, **english_fields):
+    """An English copy of `page`, with the given fields changed, published (what an editor does)."""
+    translated = page.copy_for_translation(locale)
+    for name, value in english_fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated
+
+
+@pytest.fixture
+def site_pages(db, thai, english):
+    """(Thai home page, English home page), the Thai one the root of the default site."""
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    home = HomePage(title="เทศบาลตำบลทดสอบ", slug="home", locale=thai, hero_title="ยินดีต้อนรับ")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    english_home = publish_translation(home, english, title="Test Municipality", hero_title="Welcome")
+    return home.specific, english_home.specific
+
+
+@pytest.fixture
+def thai_home(site_pages):
+    return site_pages[0]
+
+
+@pytest.fixture
+def english_home(site_pages):
+    return site_pages[1]
+
+
+def make_staff(django_user_model, username, group_name=None, **extra):
+    user = django_user_model.objects.create_user(username=username, password="a-long-test-password", **extra)
+    if group_name:
+        user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def communications_user(db, django_user_model):
+    return make_staff(django_user_model, "comms", COMMUNICATIONS_STAFF)
+
+
+@pytest.fixture
+def junior_editor(db, django_user_model):
+    return make_staff(django_user_model, "junior", JUNIOR_EDITORS)
+
+
+@pytest.fixture
+def permit_officer(db, django_user_model):
+    return make_staff(django_user_model, "officer", PERMIT_OFFICERS)
+
+
+@pytest.fixture
+def administrator(db, django_user_model):
+    return make_staff(django_user_model, "administrator", ADMINISTRATORS)
