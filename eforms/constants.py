@@ -1,0 +1,70 @@
+"""Choices shared by the e-forms models, forms and the apps built on them (inbox, payments)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SubmissionStatus(models.TextChoices):
+    """Where a submission is. The inbox adds the review workflow; only `submitted` exists for now."""
+
+    SUBMITTED = "submitted", _("Submitted")
+
+
+#: States in which nothing more will happen to a submission.
+FINAL_STATUSES: frozenset[str] = frozenset()
+
+
+class FieldType(models.TextChoices):
+    SINGLE_LINE = "singleline", _("Short text")
+    MULTI_LINE = "multiline", _("Long text")
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone number")
+    NUMBER = "number", _("Number")
+    DATE = "date", _("Date")
+    DROPDOWN = "dropdown", _("Dropdown")
+    RADIO = "radio", _("Radio buttons")
+    CHECKBOXES = "checkboxes", _("Checkboxes")
+    FILE = "file", _("File upload")
+    NATIONAL_ID = "national_id", _("Thai national ID number")
+    THAI_ADDRESS = "thai_address", _("Thai address")
+    CONSENT = "consent", _("Consent checkbox")
+    STEP = "step", _("Step break (starts a new step; the label is its title)")
+
+
+#: Field types whose answer is one or several of the editor's choices.
+CHOICE_TYPES = frozenset({FieldType.DROPDOWN, FieldType.RADIO, FieldType.CHECKBOXES})
+
+
+class ServiceCategory(models.TextChoices):
+    LICENCES = "licences", _("Licences and permits")
+    REGISTRATIONS = "registrations", _("Registrations")
+    REQUESTS = "requests", _("Requests for service")
+    PAYMENTS = "payments", _("Payments")
+    WELFARE = "welfare", _("Welfare")
+    COMPLAINTS = "complaints", _("Complaints")
+
+
+class AllowedFileType(models.TextChoices):
+    """File types a citizen may upload, recognised by their content, not their name."""
+
+    PDF = "pdf", "PDF"
+    JPEG = "jpg", "JPEG"
+    PNG = "png", "PNG"
+
+
+#: MIME type that `filetype` reports for each allowed type.
+FILE_TYPE_MIME = {
+    AllowedFileType.PDF: "application/pdf",
+    AllowedFileType.JPEG: "image/jpeg",
+    AllowedFileType.PNG: "image/png",
+}
+
+#: Parts of a Thai address, in the order they are asked and written.
+ADDRESS_PARTS = (
+    ("house_no", _("House number")),
+    ("village", _("Village (moo) or street")),
+    ("subdistrict", _("Sub-district (tambon)")),
+    ("district", _("District (amphoe)")),
+    ("province", _("Province")),
+    ("postcode", _("Postcode")),
+)

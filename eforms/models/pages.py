@@ -1,0 +1,350 @@
+"""The service catalogue and the e-service pages under it."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
+from wagtail.contrib.forms.models import FormMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from eforms.constants import ServiceCategory
+from eforms.models.fields import split_choices
+from eforms.references import PREFIX_PATTERN
+from home.models import ThaiSearchableMixin
+
+
+class EServiceAdminForm(WagtailAdminFormPageForm):
+    """Checks what the form builder cannot: unique keys, and conditions that point at earlier fields."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get("form_fields")
+        if formset is None:
+            return cleaned_data
+        seen = {}
+        for form in formset.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            instance = form.instance
+            key = form.cleaned_data.get("key") or instance.get_field_clean_name()
+            if key in seen:
+                form.add_error("key", _("Another field already uses this key."))
+            condition = form.cleaned_data.get("condition_field")
+            if condition:
+                earlier = seen.get(condition)
+                if earlier is None:
+                    form.add_error(
+                        "condition_field", _("Give the key of a field that comes before this one.")
+                    )
+                elif earlier.get("field_type") in ("dropdown", "radio", "checkboxes"):
+                    choices = split_choices(earlier.get("choices", ""))
+                    value = form.cleaned_data.get("condition_value", "")
+                    if value not in choices and not getattr(self.instance, "is_translation", False):
+                        form.add_error("condition_value", _("Write one of that field's choices exactly."))
+            seen[key] = form.cleaned_data
+        return cleaned_data
+
+
+class ServiceCataloguePage(ThaiSearchableMixin, Page):
+    """Every e-service of the office, by category, with a search box: `/th/services/`."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    subpage_types = ["eforms.EServicePage"]
+    max_count_per_parent = 1
+    template = "eforms/service_catalogue_page.html"
+
+    class Meta:
+        verbose_name = _("service catalogue")
+
+    def searchable_parts(self):
+        return super().searchable_parts() + [self.introduction]
+
+    def services(self):
+        return (
+            EServicePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("path")
+            .only(
+                "title",
+                "slug",
+                "url_path",
+                "path",
+                "depth",
+                "locale_id",
+                "introduction",
+                "category",
+                "processing_days",
+                "fee_amount",
+                "fee_note",
+            )
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from eforms.catalogue import group_by_category, search_services
+
+        context = super().get_context(request, *args, **kwargs)
+        query = (request.GET.get("q") or "").strip()[:100]
+        services = list(self.services())
+        if query:
+            services = search_services(services, query)
+        context["query"] = query
+        context["groups"] = group_by_category(services)
+        context["result_count"] = len(services)
+        return context
+
+
+class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
+    """An e-service: the citizen's manual, then a multi-step form citizens fill in on their phone.
+
+    The form is built from `form_fields` (see `EFormField`); step breaks split it into steps. The
+    wizard, confirmation, QR code and poster are sub-URLs of the page.
+    """
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("Who the service is for, in one or two sentences.")
+    )
+    category = models.CharField(
+        _("category"), max_length=20, choices=ServiceCategory.choices, default=ServiceCategory.REQUESTS
+    )
+    reference_prefix = models.CharField(
+        _("reference prefix"),
+        max_length=4,
+        default="ES",
+        help_text=_(
+            "2 to 4 capital letters that start this service's reference numbers, e.g. BP for building permits."
+        ),
+    )
+    # The citizen's manual (Licensing Facilitation Act B.E. 2558).
+    legal_basis = models.TextField(
+        _("legal basis"), blank=True, help_text=_("One law or regulation per line.")
+    )
+    procedure_steps = models.TextField(
+        _("steps of the procedure"), blank=True, help_text=_("One step per line.")
+    )
+    documents_required = models.TextField(
+        _("documents required"), blank=True, help_text=_("One document per line.")
+    )
+    fee_amount = models.DecimalField(
+        _("fee (baht)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if there is no fee."),
+    )
+    fee_note = models.CharField(_("about the fee"), max_length=255, blank=True)
+    processing_days = models.PositiveSmallIntegerField(_("processing time (working days)"), default=15)
+    responsible_division = models.CharField(_("responsible division"), max_length=200, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    # After submitting.
+    confirmation_text = models.TextField(
+        _("what happens next"),
+        blank=True,
+        help_text=_("Shown on the confirmation page and in the acknowledgement email."),
+    )
+
+    base_form_class = EServiceAdminForm
+    template = "eforms/eservice_page.html"
+    landing_page_template = "eforms/confirmation.html"
+    parent_page_types = ["eforms.ServiceCataloguePage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("reference_prefix")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_basis"),
+                FieldPanel("procedure_steps"),
+                FieldPanel("documents_required"),
+                FieldRowPanel([FieldPanel("fee_amount"), FieldPanel("fee_note")]),
+                FieldPanel("processing_days"),
+                FieldPanel("responsible_division"),
+                FieldRowPanel([FieldPanel("contact_phone"), FieldPanel("contact_email")]),
+            ],
+            heading=_("Citizen's manual"),
+        ),
+    ]
+    form_panels = [
+        InlinePanel("form_fields", label=_("Form fields and step breaks")),
+        FieldPanel("confirmation_text"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Service")),
+            ObjectList(form_panels, heading=_("Form")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = ThaiSearchableMixin.search_fields + [index.FilterField("category")]
+    override_translatable_fields = [
+        SynchronizedField("category"),
+        SynchronizedField("reference_prefix"),
+        SynchronizedField("fee_amount"),
+        SynchronizedField("processing_days"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("e-service")
+
+    def clean(self):
+        super().clean()
+        if not PREFIX_PATTERN.match(self.reference_prefix or ""):
+            raise ValidationError({"reference_prefix": _("Use 2 to 4 capital English letters.")})
+
+    def save(self, *args, **kwargs):
+        self._resolve_conditions()
+        return super().save(*args, **kwargs)
+
+    def _resolve_conditions(self):
+        """Store each condition as the position of the choice, which translations keep."""
+        fields = list(self.form_fields.all())
+        by_key = {f.get_field_clean_name(): f for f in fields}
+        for field in fields:
+            target = by_key.get(field.condition_field) if field.condition_field else None
+            if target is None:
+                field.condition_choice = None
+                continue
+            choices = split_choices(target.choices)
+            if field.condition_value in choices:
+                field.condition_choice = choices.index(field.condition_value) + 1
+            elif getattr(self, "locale_id", None) == self._default_locale_id():
+                field.condition_choice = None
+
+    @staticmethod
+    def _default_locale_id():
+        from wagtail.models import Locale
+
+        return (
+            Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values_list("pk", flat=True).first()
+        )
+
+    def searchable_parts(self):
+        return super().searchable_parts() + [
+            self.introduction,
+            self.procedure_steps,
+            self.documents_required,
+            self.responsible_division,
+        ]
+
+    # The manual, as lists for templates.
+    def lines(self, name):
+        return [line.strip() for line in (getattr(self, name) or "").splitlines() if line.strip()]
+
+    @property
+    def legal_basis_lines(self):
+        return self.lines("legal_basis")
+
+    @property
+    def procedure_step_lines(self):
+        return self.lines("procedure_steps")
+
+    @property
+    def document_lines(self):
+        return self.lines("documents_required")
+
+    @cached_property
+    def source_page(self):
+        """The Thai (source) version: submissions through any language belong to it."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        return (
+            EServicePage.objects.filter(
+                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            ).first()
+            or self
+        )
+
+    @cached_property
+    def field_specs(self):
+        """The form's fields as plain specs, read once per request (one query, however many fields)."""
+        from eforms.steps import spec_from_field
+
+        return [spec_from_field(field) for field in self.form_fields.all()]
+
+    @cached_property
+    def form_steps(self):
+        from eforms.steps import split_into_steps
+
+        return split_into_steps(self.field_specs)
+
+    def subpage_url(self, name):
+        return (self.url or "") + self.reverse_subpage(name)
+
+    @property
+    def apply_url(self):
+        return self.subpage_url("apply")
+
+    @property
+    def poster_url(self):
+        return self.subpage_url("poster")
+
+    # Sub-URLs: the wizard, the confirmation, QR codes and the poster.
+    @path("")
+    def manual(self, request):
+        return self.render(request)
+
+    @path("apply/")
+    def apply(self, request):
+        from eforms.wizard import serve_wizard
+
+        return serve_wizard(self, request)
+
+    @path("save/")
+    def save_for_later(self, request):
+        from eforms.views import save_for_later
+
+        return save_for_later(self, request)
+
+    @path("done/")
+    def done(self, request):
+        from eforms.views import confirmation
+
+        return confirmation(self, request)
+
+    @path("qr.svg")
+    def qr_svg(self, request):
+        from eforms.views import qr_code
+
+        return qr_code(self, request, "svg")
+
+    @path("qr.png")
+    def qr_png(self, request):
+        from eforms.views import qr_code
+
+        return qr_code(self, request, "png")
+
+    @path("poster/")
+    def poster(self, request):
+        from eforms.views import poster
+
+        return poster(self, request)
+
+    def serve(self, request, *args, **kwargs):
+        # RoutablePageMixin's serve, not FormMixin's single-form serve.
+        return RoutablePageMixin.serve(self, request, *args, **kwargs)
+
+    def serve_preview(self, request, mode_name):
+        return Page.serve_preview(self, request, mode_name)
+
+    preview_modes = Page.DEFAULT_PREVIEW_MODES

@@ -1,0 +1,144 @@
+"""Thin views: each reads the request, calls a service or a domain module, and renders."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django_ratelimit.core import is_ratelimited
+from wagtail.models import Locale
+
+from eforms import conf, qr, services
+from eforms.forms import SaveForLaterForm
+from eforms.models import SubmissionFile
+from eforms.tasks import send_resume_link
+from eforms.wizard import wizard_prefix
+from home.models import OrganisationSettings
+
+
+def confirmation(page, request):
+    """After submitting: the reference and the expected completion date (only for this session)."""
+    submission_id = request.session.get(f"eforms_done_{wizard_prefix(page)}")
+    if not submission_id:
+        return HttpResponseRedirect(page.url)
+    submission = page.source_page.submissions.filter(pk=submission_id).first()
+    if submission is None:
+        return HttpResponseRedirect(page.url)
+    context = page.get_context(request)
+    context["submission"] = submission
+    response = TemplateResponse(request, page.landing_page_template, context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def save_for_later(page, request):
+    """Ask for an email address and send a link that resumes the form, files included, for 30 days."""
+    session_key = f"wizard_{wizard_prefix(page)}"
+    session_data = request.session.get(session_key)
+    if not session_data or not session_data.get("step_data"):
+        return HttpResponseRedirect(page.url + page.reverse_subpage("apply"))
+    form = SaveForLaterForm(request.POST or None)
+    context = page.get_context(request)
+    context.update({"form": form, "sent_to": None})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if is_ratelimited(
+            request, group="eforms-draft", key="ip", rate=conf.draft_email_rate(), increment=True
+        ):
+            form.add_error(
+                None, _("Too many requests have been sent from your connection. Please try again in an hour.")
+            )
+            status = 429
+        else:
+            draft, token = services.save_draft(
+                page, session_data, form.cleaned_data["email"], translation.get_language()
+            )
+            send_resume_link.enqueue(draft.pk, services.resume_url(request, token))
+            context["sent_to"] = form.cleaned_data["email"]
+            context["expires_at"] = draft.expires_at
+    context["error_summary"] = form.error_summary() if form.is_bound else []
+    context["non_field_errors"] = form.non_field_errors()
+    response = TemplateResponse(request, "eforms/save_for_later.html", context, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@never_cache
+@require_GET
+def resume(request, token):
+    """The emailed link: puts the saved answers and files back in this browser's session."""
+    draft = services.find_draft(token)
+    if draft is None:
+        with translation.override(translation.get_language_from_request(request)):
+            return TemplateResponse(request, "eforms/resume_expired.html", {}, status=404)
+    locale = Locale.objects.filter(language_code=draft.language).first()
+    page = draft.service.get_translation_or_none(locale) if locale else None
+    if page is None or not page.live:
+        page = draft.service
+    page = page.specific
+    request.session[f"wizard_{wizard_prefix(page)}"] = services.restore_draft(draft)
+    return HttpResponseRedirect(page.url + page.reverse_subpage("apply"))
+
+
+def _absolute_page_url(page, request):
+    return page.get_full_url(request)
+
+
+def qr_code(page, request, kind):
+    url = _absolute_page_url(page, request)
+    if kind == "svg":
+        response = HttpResponse(qr.qr_svg(url), content_type="image/svg+xml")
+    else:
+        response = HttpResponse(qr.qr_png(url), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    response["Content-Disposition"] = f'inline; filename="{page.slug}-qr.{kind}"'
+    return response
+
+
+def poster(page, request):
+    """An A5 poster to print: the service's name in Thai and English, the QR code, the short URL."""
+    url = _absolute_page_url(page, request)
+    translations = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    organisation = OrganisationSettings.for_request(request)
+    context = page.get_context(request)
+    context.update(
+        {
+            "thai": translations.get("th", page),
+            "english": translations.get("en"),
+            "qr_svg": qr.qr_svg(url, scale=6).decode(),
+            "short_url": qr.short_url(url),
+            "organisation": organisation,
+        }
+    )
+    return TemplateResponse(request, "eforms/poster.html", context)
+
+
+@never_cache
+def download_file(request, file_id):
+    """A citizen's file, for staff allowed to see submissions. Never by URL alone."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+    record = get_object_or_404(SubmissionFile.objects.select_related("submission"), pk=file_id)
+    if not request.user.has_perm("eforms.view_submission"):
+        raise PermissionDenied
+    try:
+        handle = record.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        content_type=record.content_type,
+        as_attachment=record.file_type != "pdf",
+        filename=record.original_name,
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
