@@ -2,18 +2,19 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tourism import event_dates
 
 
 class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("Monday")
-    TUESDAY = 1, _("Tuesday")
-    WEDNESDAY = 2, _("Wednesday")
-    THURSDAY = 3, _("Thursday")
-    FRIDAY = 4, _("Friday")
-    SATURDAY = 5, _("Saturday")
-    SUNDAY = 6, _("Sunday")
+    MONDAY = 0, pgettext_lazy("weekday", "Monday")
+    TUESDAY = 1, pgettext_lazy("weekday", "Tuesday")
+    WEDNESDAY = 2, pgettext_lazy("weekday", "Wednesday")
+    THURSDAY = 3, pgettext_lazy("weekday", "Thursday")
+    FRIDAY = 4, pgettext_lazy("weekday", "Friday")
+    SATURDAY = 5, pgettext_lazy("weekday", "Saturday")
+    SUNDAY = 6, pgettext_lazy("weekday", "Sunday")
 
 
 # schema.org's names for the weekdays, for openingHoursSpecification.
@@ -23,9 +24,9 @@ SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday
 class Access(models.TextChoices):
     """How well a place serves visitors with a given need. Empty means nobody has checked."""
 
-    YES = "yes", _("Yes")
-    PARTLY = "partly", _("Partly")
-    NO = "no", _("No")
+    YES = "yes", pgettext_lazy("access", "Yes")
+    PARTLY = "partly", pgettext_lazy("access", "Partly")
+    NO = "no", pgettext_lazy("access", "No")
 
 
 class EventDateKind(models.TextChoices):

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -49,10 +50,12 @@ class GalleryMixin:
 def _tabs(content, details_heading, details):
     return TabbedInterface(
         [
-            ObjectList(content, heading=_("Content")),
+            ObjectList(content, heading=pgettext_lazy("admin tab", "Content")),
             ObjectList(details, heading=details_heading),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings"), classname="settings"),
+            ObjectList(Page.promote_panels, heading=pgettext_lazy("admin tab", "Promote")),
+            ObjectList(
+                Page.settings_panels, heading=pgettext_lazy("admin tab", "Settings"), classname="settings"
+            ),
         ]
     )
 
