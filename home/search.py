@@ -1,5 +1,7 @@
 """Site search across both languages' pages, with Thai word segmentation of the query."""
 
+import unicodedata
+
 from wagtail.models import Page
 
 from home.thai_text import segment
@@ -7,12 +9,22 @@ from home.thai_text import segment
 MAX_RESULTS = 200
 
 
-def search_pages(query, locale=None):
-    """Live, public pages matching every word of the query, best first; the visitor's language first.
+def search_words(query: str) -> list[str]:
+    """The words to look for: Thai split at word boundaries, punctuation and control characters dropped.
 
-    Returns a list so results from the active locale can come before those in the other language.
+    Only letters, combining marks (Thai vowels and tone marks are marks) and digits can match
+    anything in the index, and stray quotes or NUL bytes upset SQLite's full-text query parser.
     """
-    words = segment(query).split()
+    kept = "".join(
+        char if unicodedata.category(char)[0] in "LMN" else " "
+        for char in unicodedata.normalize("NFC", query)
+    )
+    return segment(kept).split()
+
+
+def search_pages(query, locale=None):
+    """Live, public pages matching every word of the query, best first; the visitor's language first."""
+    words = search_words(query)
     if not words:
         return []
     pages = Page.objects.live().public().specific().search(" ".join(words), operator="and")

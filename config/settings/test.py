@@ -24,3 +24,6 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 DATABASES["default"].setdefault("TEST", {})  # noqa: F405
 if env("DATABASE_URL", "").startswith("postgres"):
     DATABASES["default"]["TEST"]["NAME"] = env("TEST_DATABASE_NAME", "test_tambon")  # noqa: F405
+# Static files straight from the source folders: no collectstatic before tests.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

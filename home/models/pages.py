@@ -69,7 +69,7 @@ class HomePage(ThaiSearchableMixin, Page):
     def searchable_parts(self):
         return super().searchable_parts() + [self.hero_title, self.hero_text]
 
-    def latest_news(self, count=4):
+    def latest_news(self, count=3):
         return (
             NewsItemPage.objects.live().public().filter(locale=self.locale).order_by("-date", "-pk")[:count]
         )
