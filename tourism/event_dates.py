@@ -79,8 +79,9 @@ class DateRule:
         if self.kind != YEARLY:
             occurrence = Occurrence(self.start, self.last_day)
             return occurrence if occurrence.end >= today else None
-        # Last year's may still be running (a festival from 31 December to 1 January).
-        for year in (today.year - 1, today.year, today.year + 1):
+        # Last year's may still be running (a festival from 31 December to 1 January); before the
+        # festival's first year, the first one is next.
+        for year in sorted({today.year - 1, today.year, today.year + 1, self.start.year}):
             occurrence = self.occurrence_in_year(year)
             if occurrence and occurrence.end >= today:
                 return occurrence
