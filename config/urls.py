@@ -15,7 +15,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("eforms/", include("eforms.urls")),
+    path("", include("eforms.urls")),
 ]
 
 if settings.DEBUG:

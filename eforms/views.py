@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_ratelimit.core import is_ratelimited
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from eforms import conf, qr, services
 from eforms.forms import SaveForLaterForm
@@ -75,7 +75,8 @@ def resume(request, token):
     draft = services.find_draft(token)
     if draft is None:
         with translation.override(translation.get_language_from_request(request)):
-            return TemplateResponse(request, "eforms/resume_expired.html", {}, status=404)
+            # 410, not 404: a 404 here would be redirected to a language-prefixed URL.
+            return TemplateResponse(request, "eforms/resume_expired.html", {}, status=410)
     locale = Locale.objects.filter(language_code=draft.language).first()
     page = draft.service.get_translation_or_none(locale) if locale else None
     if page is None or not page.live:
@@ -98,6 +99,18 @@ def qr_code(page, request, kind):
     response["Cache-Control"] = "public, max-age=86400"
     response["Content-Disposition"] = f'inline; filename="{page.slug}-qr.{kind}"'
     return response
+
+
+def qr_for_path(request, language, page_path, kind):
+    """`/th/services/garbage-fee/qr.svg`: the QR code of the e-service page at that path."""
+    from eforms.models import EServicePage
+
+    with translation.override(language):
+        result = Page.route_for_request(request, page_path)
+        page = result[0] if result else None
+        if not isinstance(page, EServicePage):
+            raise Http404
+        return qr_code(page, request, kind)
 
 
 def poster(page, request):

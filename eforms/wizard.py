@@ -178,9 +178,11 @@ class EFormWizard(SessionWizardView):
 
     def _keep_current_step(self):
         """Back or save: store what was typed on this step, valid or not, and files that passed."""
-        current = self.storage.current_step
+        posted = self.request.POST.get(f"{self.prefix}-current_step")
+        current = posted if posted in self.get_form_list() else self.storage.current_step
         if current in (None, REVIEW_STEP) or current not in self.get_form_list():
             return
+        self.storage.current_step = current
         form = self.get_form(step=current, data=self.request.POST, files=self.request.FILES)
         if form.is_valid():
             self.storage.set_step_data(current, self.process_step(form))

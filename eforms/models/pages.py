@@ -299,7 +299,7 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
     def poster_url(self):
         return self.subpage_url("poster")
 
-    # Sub-URLs: the wizard, the confirmation, QR codes and the poster.
+    # Sub-URLs: the wizard, the confirmation and the poster (QR codes: see eforms/urls.py).
     @path("")
     def manual(self, request):
         return self.render(request)
@@ -321,18 +321,6 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
         from eforms.views import confirmation
 
         return confirmation(self, request)
-
-    @path("qr.svg")
-    def qr_svg(self, request):
-        from eforms.views import qr_code
-
-        return qr_code(self, request, "svg")
-
-    @path("qr.png")
-    def qr_png(self, request):
-        from eforms.views import qr_code
-
-        return qr_code(self, request, "png")
 
     @path("poster/")
     def poster(self, request):
