@@ -71,11 +71,41 @@ class HomePage(ThaiSearchableMixin, Page):
 
     def latest_news(self, count=3):
         return (
-            NewsItemPage.objects.live().public().filter(locale=self.locale).order_by("-date", "-pk")[:count]
+            NewsItemPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("-date", "-pk")[:count]
         )
+
+    def shortcut_links(self, request):
+        """The shortcuts as title, description and URL, each in its live translation, in one query.
+
+        An editor may pick a page of either language tree; the visitor gets it in this page's language.
+        """
+        blocks = [block.value for block in self.shortcuts if block.value["page"] is not None]
+        keys = [block["page"].translation_key for block in blocks]
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)
+        }
+        links = []
+        for block in blocks:
+            page = translated.get(block["page"].translation_key)
+            if page is not None:
+                links.append(
+                    {
+                        "title": block["title"] or page.title,
+                        "description": block["description"],
+                        "url": page.get_url(request),
+                    }
+                )
+        return links
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["shortcut_links"] = self.shortcut_links(request)
         context["latest_news"] = self.latest_news()
         context["news_index"] = NewsIndexPage.objects.live().filter(locale=self.locale).first()
         return context
