@@ -27,7 +27,10 @@ def test_shortcuts_lead_to_the_page_in_the_visitors_language(client, thai_home, 
     english_home.shortcuts = [shortcut(page, "Signboard tax")]
     english_home.save_revision().publish()
     assert '<a class="shortcut" href="/th/signboard-tax/"><strong>ภาษีป้าย</strong>' in client.get("/th/").text
-    assert '<a class="shortcut" href="/en/signboard-tax/"><strong>Signboard tax</strong>' in client.get("/en/").text
+    assert (
+        '<a class="shortcut" href="/en/signboard-tax/"><strong>Signboard tax</strong>'
+        in client.get("/en/").text
+    )
 
 
 def test_an_unpublished_shortcut_target_is_left_out(client, thai_home):
