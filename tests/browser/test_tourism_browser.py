@@ -33,7 +33,7 @@ def only_local(page, live_server):
     page.route("**/*", route)
 
 
-def test_tourism_index_and_attraction(live_server, browser_page):
+def test_tourism_index_attraction_and_map(live_server, browser_page):
     load_site()
     page = browser_page
     only_local(page, live_server)
@@ -81,10 +81,10 @@ def test_tourism_index_and_attraction(live_server, browser_page):
     assert serious_accessibility_violations(page) == []
     save_screenshot(page, "tourism-map-en")
 
-
-def test_map_without_javascript_is_a_list_of_links(live_server, chromium):
-    load_site()
-    context = chromium.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    # Without JavaScript (one test, one database: the site is built once), the map is a list of links.
+    context = browser_page.context.browser.new_context(
+        java_script_enabled=False, viewport={"width": 390, "height": 844}
+    )
     page = context.new_page()
     page.goto(f"{live_server.url}/th/tourism/map/")
     assert not page.locator("#tourism-places-map").is_visible()
