@@ -25,6 +25,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("status/", include("eforms.status.urls")),
     path("", include(wagtail_urls)),
 )
 

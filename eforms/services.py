@@ -16,7 +16,6 @@ from eforms.constants import FieldType
 from eforms.models import Draft, ReferenceCounter, Submission, SubmissionFile
 from eforms.references import format_reference, year_code
 from eforms.storage import private_storage, random_path
-from eforms.working_days import add_working_days
 
 
 def next_reference(prefix: str, when=None) -> str:
@@ -59,9 +58,31 @@ def applicant_email(page, answers):
     return ""
 
 
-def submit(page, *, answers, shown_steps, files, language, draft_id=None, now=None):
+#: Field keys that hold the applicant's name, in order of preference.
+NAME_KEYS = ("full_name", "applicant_name", "name")
+
+
+def applicant_name(page, answers):
+    """The applicant's name for the inbox's list and search: a field keyed like a name, else the
+    form's first short-text answer."""
+    for key in NAME_KEYS:
+        if isinstance(answers.get(key), str) and answers[key].strip():
+            return answers[key].strip()[:200]
+    for spec in page.field_specs:
+        if spec.field_type == FieldType.SINGLE_LINE and isinstance(answers.get(spec.key), str):
+            return answers[spec.key].strip()[:200]
+    return ""
+
+
+def submit(page, *, answers, shown_steps, files, language, draft_id=None, now=None, counter_officer=None):
     """Create the submission (reference, snapshot, files moved to permanent private storage) and send
-    the acknowledgement. Returns the submission."""
+    the acknowledgement. Returns the submission.
+
+    `counter_officer`: the officer who filled the form in for a citizen at the office's counter.
+    """
+    from eforms import deadlines, timeline
+    from eforms.constants import Channel, EventKind
+
     now = now or timezone.now()
     service = page.source_page
     storage = private_storage()
@@ -75,8 +96,21 @@ def submit(page, *, answers, shown_steps, files, language, draft_id=None, now=No
             applicant_email=applicant_email(page, answers),
             fee_amount=page.fee_amount,
             processing_days=page.processing_days,
-            expected_completion=add_working_days(timezone.localdate(now), page.processing_days),
+            expected_completion=deadlines.initial_deadline(timezone.localdate(now), page.processing_days),
             submitted_at=now,
+            status_changed_at=now,
+            applicant_name=applicant_name(page, answers),
+            channel=Channel.COUNTER if counter_officer else Channel.ONLINE,
+            counter_officer=counter_officer,
+        )
+        timeline.record(
+            submission,
+            EventKind.CREATED,
+            actor=counter_officer,
+            actor_name="" if counter_officer else str(submission.applicant_name),
+            to_status=submission.status,
+            visible_to_citizen=True,
+            data={"channel": submission.channel},
         )
         for key, infos in files.items():
             if key not in answers:

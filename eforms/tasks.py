@@ -27,7 +27,14 @@ def send_acknowledgement(submission_id: int):
         return
     with translation.override(submission.language):
         page = submission.service.localized if submission.service else None
-        context = {"submission": submission, "page": page, **_site_context()}
+        from eforms.notifications import status_url
+
+        context = {
+            "submission": submission,
+            "page": page,
+            "status_url": status_url(submission),
+            **_site_context(),
+        }
         subject = render_to_string("eforms/email/acknowledgement_subject.txt", context).strip()
         body = render_to_string("eforms/email/acknowledgement.txt", context)
     send_mail(subject, body, None, [submission.applicant_email])
@@ -44,3 +51,11 @@ def send_resume_link(draft_id: int, url: str):
         subject = render_to_string("eforms/email/resume_subject.txt", context).strip()
         body = render_to_string("eforms/email/resume.txt", context)
     send_mail(subject, body, None, [draft.email])
+
+
+@task()
+def deliver_notification(notification_id: int):
+    """Send one email of the outbox (eforms.notifications); failures are kept and retried."""
+    from eforms.notifications import deliver
+
+    return deliver(notification_id)
