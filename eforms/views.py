@@ -1,9 +1,7 @@
 """Thin views: each reads the request, calls a service or a domain module, and renders."""
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -15,7 +13,6 @@ from wagtail.models import Locale, Page
 
 from eforms import conf, qr, services
 from eforms.forms import SaveForLaterForm
-from eforms.models import SubmissionFile
 from eforms.tasks import send_resume_link
 from eforms.wizard import wizard_prefix
 from home.models import OrganisationSettings
@@ -136,22 +133,9 @@ def poster(page, request):
 
 @never_cache
 def download_file(request, file_id):
-    """A citizen's file, for staff allowed to see submissions. Never by URL alone."""
+    """A citizen's file, for staff who handle its service (eforms.inbox.views.serve_file). Never by URL alone."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
-    record = get_object_or_404(SubmissionFile.objects.select_related("submission"), pk=file_id)
-    if not request.user.has_perm("eforms.view_submission"):
-        raise PermissionDenied
-    try:
-        handle = record.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle,
-        content_type=record.content_type,
-        as_attachment=record.file_type != "pdf",
-        filename=record.original_name,
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    from eforms.inbox.views import serve_file
+
+    return serve_file(request, file_id)

@@ -279,7 +279,10 @@ class EFormWizard(SessionWizardView):
         return context
 
     def done(self, form_list, **kwargs):
+        from eforms.inbox.views import counter_officer_for, end_counter_session
+
         answers, _valid, shown = self.walk()
+        officer = counter_officer_for(self.request, self.page)
         submission = services.submit(
             self.page,
             answers=answers,
@@ -287,7 +290,10 @@ class EFormWizard(SessionWizardView):
             files=self.stored_files(),
             language=get_language(),
             draft_id=self.storage.extra_data.get("draft_id"),
+            counter_officer=officer,
         )
+        if officer is not None:
+            end_counter_session(self.request)
         self.request.session[f"eforms_done_{self.prefix}"] = submission.pk
         return HttpResponseRedirect(self.page.url + self.page.reverse_subpage("done"))
 

@@ -1,0 +1,1 @@
+"""The permit officers' inbox: list, detail, actions, export, counter service, reports."""
