@@ -1,0 +1,220 @@
+"""Officers' payment screens in the Wagtail admin: a submission's payments, refunds with a second
+officer's approval above the administrator's threshold, counter payments, assessed fees, the
+reconciliation report. Each action calls `payments.services`; each needs its own permission."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from payments import conf, fees, reports, services
+from payments.constants import PaymentChannel, PaymentMethod, RefundStatus
+from payments.forms import AssessFeeForm, CounterPaymentForm, RefundForm, ReportFilterForm
+from payments.models import Payment, PaymentSettings, Refund
+from payments.views import receipt_response
+
+
+def _require(request, *perms):
+    if not all(request.user.has_perm(f"payments.{perm}") for perm in perms):
+        raise PermissionDenied
+
+
+def _submission(reference):
+    from eforms.models import Submission
+
+    submission = Submission.objects.filter(reference__iexact=reference).first()
+    if submission is None:
+        raise Http404
+    return submission
+
+
+def index(request):
+    _require(request, "view_payment")
+    query = (request.GET.get("q") or "").strip()[:30]
+    if query:
+        return redirect("payments_admin:submission", reference=query)
+    context = {
+        "flagged": Payment.objects.flagged().select_related("submission")[:50],
+        "awaiting": Refund.objects.filter(status=RefundStatus.AWAITING_APPROVAL).select_related(
+            "payment__submission", "requested_by"
+        ),
+        "recent": Payment.objects.select_related("submission", "receipt")[:50],
+        "demo_mode": conf.demo_mode(),
+    }
+    return TemplateResponse(request, "payments/admin/index.html", context)
+
+
+def submission_payments(request, reference):
+    _require(request, "view_payment")
+    submission = _submission(reference)
+    payments = list(
+        Payment.objects.filter(submission=submission)
+        .select_related("recorded_by")
+        .prefetch_related("log", "refunds")
+    )
+    settled = services.settled_payment(submission)
+    context = {
+        "submission": submission,
+        "fee": fees.fee_for(submission),
+        "payments": payments,
+        "settled": settled,
+        "refundable": services.refundable_now(settled) if settled else 0,
+        "threshold": PaymentSettings.load().refund_approval_threshold,
+        "refund_form": RefundForm(),
+        "counter_form": CounterPaymentForm(initial={"amount": fees.fee_for(submission).amount}),
+        "assess_form": AssessFeeForm(),
+        "promptpay": bool(settled and settled.method == PaymentMethod.PROMPTPAY),
+        "can_refund": request.user.has_perm("payments.refund_payment"),
+        "can_approve": request.user.has_perm("payments.approve_refund"),
+        "can_counter": request.user.has_perm("payments.record_counter_payment"),
+        "can_assess": request.user.has_perm("payments.assess_fee"),
+    }
+    return TemplateResponse(request, "payments/admin/submission.html", context)
+
+
+def _back(submission):
+    return redirect("payments_admin:submission", reference=submission.reference)
+
+
+def _form_errors(request, form):
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+@require_POST
+def refund(request, reference, payment_id):
+    _require(request, "refund_payment")
+    submission = _submission(reference)
+    payment = get_object_or_404(Payment, pk=payment_id, submission=submission)
+    form = RefundForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(submission)
+    try:
+        result = services.request_refund(
+            payment,
+            amount=form.cleaned_data["amount"],
+            reason=form.cleaned_data["reason"],
+            officer=request.user,
+        )
+    except services.RefundError as error:
+        messages.error(request, str(error))
+        return _back(submission)
+    if result.status == RefundStatus.AWAITING_APPROVAL:
+        messages.warning(
+            request, _("The refund is above the approval limit: another officer must approve it.")
+        )
+    elif result.status == RefundStatus.SUCCEEDED:
+        messages.success(request, _("Refunded."))
+    else:
+        messages.info(request, _("The refund was sent to Stripe; it is finished when Stripe confirms it."))
+    if payment.method == PaymentMethod.PROMPTPAY:
+        messages.info(
+            request,
+            _("PromptPay: Stripe emails the payer to ask for bank details before the money is returned."),
+        )
+    return _back(submission)
+
+
+@require_POST
+def decide_refund(request, refund_id, decision):
+    _require(request, "approve_refund")
+    item = get_object_or_404(Refund.objects.select_related("payment__submission"), pk=refund_id)
+    try:
+        if decision == "approve":
+            services.approve_refund(item, officer=request.user)
+            messages.success(request, _("Refund approved."))
+        else:
+            services.reject_refund(item, officer=request.user)
+            messages.success(request, _("Refund rejected."))
+    except services.RefundError as error:
+        messages.error(request, str(error))
+    return _back(item.payment.submission)
+
+
+@require_POST
+def counter_payment(request, reference):
+    _require(request, "record_counter_payment")
+    submission = _submission(reference)
+    form = CounterPaymentForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(submission)
+    try:
+        services.record_counter_payment(
+            submission,
+            amount=form.cleaned_data["amount"],
+            method=form.cleaned_data["method"],
+            note_text=form.cleaned_data["note"],
+            officer=request.user,
+        )
+    except services.PaymentUnavailable as error:
+        messages.error(request, str(error))
+        return _back(submission)
+    messages.success(request, _("Payment recorded; the receipt has its number."))
+    return _back(submission)
+
+
+@require_POST
+def assess(request, reference):
+    _require(request, "assess_fee")
+    submission = _submission(reference)
+    form = AssessFeeForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(submission)
+    try:
+        services.assess_fee(
+            submission,
+            amount=form.cleaned_data["amount"],
+            note_text=form.cleaned_data["note"],
+            officer=request.user,
+        )
+    except services.PaymentUnavailable as error:
+        messages.error(request, str(error))
+        return _back(submission)
+    from payments import tasks
+    from payments.links import payment_page_url
+
+    url = request.build_absolute_uri(payment_page_url(submission, submission.language or "th"))
+    tasks.send_payment_request.enqueue(submission.pk, url)
+    messages.success(request, _("Fee set. The citizen has been asked to pay by email."))
+    return _back(submission)
+
+
+def receipt(request, payment_id):
+    _require(request, "view_payment")
+    payment = get_object_or_404(Payment.objects.select_related("receipt"), pk=payment_id)
+    if not hasattr(payment, "receipt"):
+        raise Http404
+    return receipt_response(payment.receipt, request.GET.get("lang", "th"))
+
+
+def report(request):
+    _require(request, "view_reconciliation")
+    form = ReportFilterForm(request.GET or None)
+    start = end = None
+    if form.is_valid():
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    data = reports.build(start, end)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(reports.to_csv(data), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="payments-{data["start"]}-{data["end"]}.csv"'
+        return response
+    return TemplateResponse(
+        request,
+        "payments/admin/report.html",
+        {
+            "form": form,
+            "report": data,
+            "csv_url": reverse("payments_admin:report") + "?" + request.GET.urlencode() + "&format=csv",
+            "now": timezone.now(),
+            "channels": PaymentChannel,
+        },
+    )

@@ -1,0 +1,188 @@
+"""Payments, their history, and every event Stripe sent us.
+
+Only `payments.transitions.transition()` changes `Payment.status`; it locks the row, checks the table
+of allowed moves and writes a `PaymentLog` line. Stripe's ids and event ids are unique, so a webhook
+or a scheduled check can be repeated any number of times.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from payments.constants import (
+    CURRENCY,
+    EventOutcome,
+    EventSource,
+    PaymentChannel,
+    PaymentMethod,
+    PaymentStatus,
+)
+from payments.fields import SatangField
+
+
+class PaymentQuerySet(models.QuerySet):
+    def paid(self):
+        from payments.constants import PAID_STATUSES
+
+        return self.filter(status__in=PAID_STATUSES)
+
+    def open(self):
+        return self.filter(status=PaymentStatus.PENDING)
+
+    def flagged(self):
+        return self.filter(status=PaymentStatus.NEEDS_REVIEW)
+
+
+class Payment(models.Model):
+    """One attempt to pay one submission's fee: one Stripe Checkout Session, or one counter payment."""
+
+    submission = models.ForeignKey(
+        "eforms.Submission", on_delete=models.PROTECT, related_name="payments", verbose_name=_("submission")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PaymentStatus.choices,
+        default=PaymentStatus.PENDING,
+        db_index=True,
+    )
+    channel = models.CharField(_("channel"), max_length=10, choices=PaymentChannel.choices)
+    method = models.CharField(
+        _("method"), max_length=12, choices=PaymentMethod.choices, blank=True, default=""
+    )
+    amount = SatangField(_("amount due (baht)"))
+    amount_received = SatangField(_("amount received (baht)"), default=0)
+    amount_refunded = SatangField(_("amount refunded (baht)"), default=0)
+    currency = models.CharField(_("currency"), max_length=3, default=CURRENCY)
+    description = models.CharField(_("description"), max_length=255)
+    language = models.CharField(_("language"), max_length=8, default="th")
+    # The key Stripe dedupes our session creation with: a double click or a retry gets the same session.
+    idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    stripe_session_id = models.CharField(
+        _("Stripe Checkout Session"), max_length=255, null=True, blank=True, unique=True
+    )
+    stripe_payment_intent_id = models.CharField(
+        _("Stripe PaymentIntent"), max_length=255, null=True, blank=True, unique=True
+    )
+    checkout_url = models.URLField(_("checkout address"), max_length=1000, blank=True)
+    review_reason = models.TextField(_("why it needs review"), blank=True)
+    counter_note = models.CharField(_("note (transfer reference, cashier …)"), max_length=255, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True, db_index=True)
+    closed_at = models.DateTimeField(_("failed or expired at"), null=True, blank=True)
+    last_checked_at = models.DateTimeField(_("last checked with Stripe"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PaymentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("payment")
+        verbose_name_plural = _("payments")
+        ordering = ["-created_at", "-pk"]
+        permissions = [
+            ("refund_payment", _("Can refund payments")),
+            ("approve_refund", _("Can approve another officer's refund")),
+            ("record_counter_payment", _("Can record payments made at the office")),
+            ("assess_fee", _("Can set an assessed fee")),
+            ("view_reconciliation", _("Can see the reconciliation report")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_refunded__lte=models.F("amount_received")),
+                name="payments_refund_not_above_received",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.submission_id} {self.get_status_display()} {self.amount}"
+
+    @property
+    def refundable(self) -> int:
+        """What could still be refunded, before refunds that are awaiting approval or on their way."""
+        return max(0, self.amount_received - self.amount_refunded)
+
+    @property
+    def is_paid(self) -> bool:
+        from payments.constants import PAID_STATUSES
+
+        return self.status in PAID_STATUSES
+
+
+class PaymentLog(models.Model):
+    """One line of a payment's history: a change of state, or something that was considered and why."""
+
+    payment = models.ForeignKey(Payment, on_delete=models.CASCADE, related_name="log")
+    from_status = models.CharField(max_length=20, choices=PaymentStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=PaymentStatus.choices, blank=True)
+    source = models.CharField(_("source"), max_length=10, choices=EventSource.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    message = models.TextField(_("message"), blank=True)
+    event_id = models.CharField(max_length=255, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("payment history line")
+
+    def __str__(self):
+        return f"{self.payment_id}: {self.from_status} → {self.to_status}"
+
+
+class StripeEvent(models.Model):
+    """Every webhook event received (once per event id, however often Stripe delivers it)."""
+
+    event_id = models.CharField(max_length=255, unique=True)
+    type = models.CharField(max_length=100, db_index=True)
+    livemode = models.BooleanField(default=False)
+    payload = models.JSONField()
+    payment = models.ForeignKey(
+        Payment, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    outcome = models.CharField(max_length=10, choices=EventOutcome.choices, default=EventOutcome.RECEIVED)
+    message = models.TextField(blank=True)
+    deliveries = models.PositiveIntegerField(default=1)
+    created = models.DateTimeField(null=True, blank=True, help_text="When Stripe created the event.")
+    received_at = models.DateTimeField(default=timezone.now, db_index=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = _("Stripe event")
+
+    def __str__(self):
+        return f"{self.event_id} {self.type}"
+
+
+class DemoCheckoutSession(models.Model):
+    """Demo payment mode's stand-in for a Stripe Checkout Session (no money, no network)."""
+
+    session_id = models.CharField(max_length=100, unique=True)
+    idempotency_key = models.CharField(max_length=100, unique=True)
+    amount_total = models.PositiveBigIntegerField()
+    currency = models.CharField(max_length=3, default=CURRENCY)
+    status = models.CharField(max_length=10, default="open")  # open, complete, expired
+    payment_status = models.CharField(max_length=20, default="unpaid")  # unpaid, paid
+    payment_method = models.CharField(max_length=12, blank=True)
+    payment_intent = models.CharField(max_length=100, blank=True)
+    success_url = models.CharField(max_length=1000)
+    cancel_url = models.CharField(max_length=1000)
+    description = models.CharField(max_length=255)
+    metadata = models.JSONField(default=dict)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.session_id

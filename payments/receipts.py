@@ -1,0 +1,126 @@
+"""Receipts: gap-free numbers per Thai fiscal year, and the PDF (Thai, or English for English-language
+citizens) with the amount in Thai words and the Buddhist Era date.
+
+The PDF is made from the database each time it is asked for, so a receipt is never out of step with
+its payment. Fonts: Sarabun (SIL OFL), see `payments/fonts/README.md`.
+"""
+
+import datetime
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from home.dates import buddhist_year, format_date
+from payments.models import Receipt, ReceiptCounter
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+
+
+def fiscal_year(when) -> int:
+    """The Thai government's fiscal year, in the Buddhist Era: 1 October 2025 starts FY 2569."""
+    if isinstance(when, datetime.datetime):
+        when = timezone.localtime(when).date() if timezone.is_aware(when) else when.date()
+    return buddhist_year(when.year + 1 if when.month >= 10 else when.year)
+
+
+def format_number(year: int, sequence: int) -> str:
+    return f"{year}/{sequence:06d}"
+
+
+def issue(payment, when=None) -> Receipt:
+    """Give a paid payment its receipt number. Call inside the transaction that marks it paid: the
+    counter row stays locked until that commits, and a rollback gives the number back."""
+    existing = Receipt.objects.filter(payment=payment).first()
+    if existing is not None:
+        return existing
+    when = when or timezone.now()
+    year = fiscal_year(when)
+    ReceiptCounter.objects.get_or_create(fiscal_year=year)
+    counter = ReceiptCounter.objects.select_for_update().get(fiscal_year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return Receipt.objects.create(
+        payment=payment,
+        fiscal_year=year,
+        sequence=counter.last_number,
+        number=format_number(year, counter.last_number),
+        issued_at=when,
+    )
+
+
+def _organisation():
+    from wagtail.models import Site
+
+    from home.models import OrganisationSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return OrganisationSettings.for_site(site) if site else None
+
+
+def _office_name(organisation, language):
+    if organisation is None:
+        return ""
+    if language == "en":
+        return organisation.name_en or organisation.name_th
+    return organisation.name_th or organisation.name_en
+
+
+def _office_address(organisation, language):
+    if organisation is None:
+        return ""
+    if language == "en":
+        return organisation.address_en or organisation.address_th
+    return organisation.address_th or organisation.address_en
+
+
+def receipt_context(receipt, language=None) -> dict:
+    from payments.models import PaymentSettings
+    from payments.money import format_amount, in_thai_words
+
+    payment = receipt.payment
+    submission = payment.submission
+    language = language or ("en" if payment.language == "en" else "th")
+    organisation = _organisation()
+    if not _office_name(organisation, language):
+        from wagtail.models import Site
+
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        office_name = site.root_page.title if site else ""
+    else:
+        office_name = _office_name(organisation, language)
+    settings = PaymentSettings.load()
+    net = payment.amount_received - payment.amount_refunded
+    return {
+        "receipt": receipt,
+        "payment": payment,
+        "submission": submission,
+        "language": language,
+        "office_name": office_name,
+        "office_address": _office_address(organisation, language),
+        "office_phone": organisation.phone if organisation else "",
+        "office_tax_note": settings.receipt_note_en if language == "en" else settings.receipt_note_th,
+        "date": format_date(receipt.issued_at, language),
+        "amount": format_amount(payment.amount_received),
+        "amount_words": in_thai_words(payment.amount_received),
+        "refunded": format_amount(payment.amount_refunded) if payment.amount_refunded else "",
+        "net": format_amount(net),
+        "fonts_url": FONTS.as_uri(),
+        "stripe_reference": payment.stripe_payment_intent_id or payment.stripe_session_id or "",
+    }
+
+
+def render_html(receipt, language=None) -> str:
+    context = receipt_context(receipt, language)
+    with translation.override(context["language"]):
+        return render_to_string("payments/receipt.html", context)
+
+
+def render_pdf(receipt, language=None) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=render_html(receipt, language), base_url=str(FONTS)).write_pdf()
+
+
+def filename(receipt) -> str:
+    return f"receipt-{receipt.number.replace('/', '-')}.pdf"

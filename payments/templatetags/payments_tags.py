@@ -1,0 +1,25 @@
+from django import template
+
+from payments.money import format_baht
+
+register = template.Library()
+
+
+@register.filter
+def satang(value):
+    """4000 -> "40 บาท" / "40 baht"."""
+    return format_baht(value)
+
+
+@register.inclusion_tag("payments/includes/payment_step_inner.html")
+def payment_step(submission):
+    """The fee and the way to pay, for a submission's confirmation or status page."""
+    from payments import fees, services
+    from payments.links import payment_page_url
+
+    return {
+        "submission": submission,
+        "fee": fees.fee_for(submission),
+        "settled": services.settled_payment(submission),
+        "pay_url": payment_page_url(submission),
+    }

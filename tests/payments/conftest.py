@@ -1,0 +1,119 @@
+"""Payments fixtures: a garbage-fee service with a fee per period, submissions, a fake Stripe server,
+signed webhook deliveries and a browser session that has passed the citizen's code check."""
+
+import datetime
+import time
+
+import pytest
+import stripe
+from django.urls import reverse
+from django.utils import timezone
+
+from eforms.models import Submission
+from payments.constants import FeeKind
+from payments.models import FeeOption, ServiceFee
+from tests.eforms.conftest import catalogue, field, make_service  # noqa: F401 (fixtures)
+from tests.payments.fake_stripe import FakeStripe
+
+WEBHOOK_SECRET = "whsec_test_secret"
+WEBHOOK_URL = "/payments/stripe/webhook/"
+
+
+@pytest.fixture
+def fake_stripe(settings):
+    server = FakeStripe().start()
+    settings.STRIPE_SECRET_KEY = "sk_test_fake"
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_fake"
+    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+    settings.STRIPE_API_BASE = server.url
+    settings.PAYMENTS_STRIPE_TIMEOUT = 0.5
+    settings.PAYMENTS_STRIPE_RETRIES = 0
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def demo_mode(settings):
+    settings.STRIPE_SECRET_KEY = ""
+    settings.STRIPE_WEBHOOK_SECRET = ""
+
+
+@pytest.fixture
+def garbage_service(catalogue):  # noqa: F811
+    page = make_service(
+        catalogue,
+        slug="garbage-fee",
+        title="ชำระค่าธรรมเนียมเก็บขยะมูลฝอย",
+        reference_prefix="GF",
+        fee_amount=40,
+        fields=[
+            field("house_no", "singleline", "บ้านเลขที่"),
+            field("period", "radio", "งวดที่ชำระ", choices="1 เดือน\n6 เดือน\n12 เดือน"),
+            field("email", "email", "อีเมลสำหรับรับใบเสร็จ"),
+        ],
+    )
+    fee = ServiceFee.objects.create(service=page, kind=FeeKind.PER_OPTION, option_field_key="period")
+    for choice, amount in ((1, 4000), (2, 24000), (3, 45000)):
+        FeeOption.objects.create(fee=fee, choice=choice, amount=amount)
+    return page
+
+
+_numbers = iter(range(1, 10**6))
+
+
+def make_submission(service, *, period="1", email="somchai@example.com", language="th", reference=None):
+    labels = {"1": "1 เดือน", "2": "6 เดือน", "3": "12 เดือน"}
+    return Submission.objects.create(
+        reference=reference or f"GF-69-{next(_numbers):06d}",
+        service=service,
+        service_title=service.title,
+        language=language,
+        answers=[
+            {"key": "house_no", "label": "บ้านเลขที่", "type": "singleline", "value": "12/3", "display": "12/3"},
+            {"key": "period", "label": "งวดที่ชำระ", "type": "radio", "value": period, "display": labels[period]},
+            {"key": "email", "label": "อีเมล", "type": "email", "value": email, "display": email},
+        ],
+        applicant_email=email,
+        fee_amount=40,
+        processing_days=1,
+        expected_completion=timezone.localdate() + datetime.timedelta(days=1),
+    )
+
+
+@pytest.fixture
+def submission(garbage_service):
+    return make_submission(garbage_service)
+
+
+def verify(client, submission):
+    """What passing the one-time code leaves in the session (config.security.citizen_verification)."""
+    from config.security.citizen_verification import SESSION_KEY
+
+    session = client.session
+    verified = session.get(SESSION_KEY, {})
+    verified[submission.reference] = time.time()
+    session[SESSION_KEY] = verified
+    session.save()
+
+
+def pay_url(submission, language="th"):
+    from django.utils import translation
+
+    with translation.override(language):
+        return reverse("payments_citizen:pay", args=[submission.reference])
+
+
+def deliver(client, event, secret=WEBHOOK_SECRET, signature=None):
+    import json
+
+    payload = json.dumps(event)
+    header = signature or stripe.WebhookSignature.generate_signature_header(payload, secret)
+    return client.post(WEBHOOK_URL, payload, content_type="application/json", HTTP_STRIPE_SIGNATURE=header)
+
+
+def start(client, submission):
+    """The citizen presses Pay; returns the Payment."""
+    verify(client, submission)
+    response = client.post(pay_url(submission))
+    assert response.status_code == 303, response.content.decode()[:2000]
+    return submission.payments.get()
