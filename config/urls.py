@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.security import citizen_views
 from home import views as home_views
 from home.sitemap import BilingualSitemap
 
@@ -16,7 +17,6 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("eforms.urls")),
-    path("payments/", include("payments.urls")),
 ]
 
 if settings.DEBUG:
@@ -26,8 +26,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
-    path("payments/", include("payments.urls_citizen")),
     path("status/", include("eforms.status.urls")),
+    path("verify/<str:reference>/", citizen_views.verify, name="citizen_verify"),
     path("", include(wagtail_urls)),
 )
 

@@ -13,6 +13,23 @@ from home.groups import ADMINISTRATORS, COMMUNICATIONS_STAFF, JUNIOR_EDITORS, PE
 from home.models import HomePage
 
 
+def pytest_collection_modifyitems(items):
+    """Every test that commits (live server, transactional db) restores the migrated data first.
+
+    Such tests flush the database afterwards. Without serialized rollback the next one would start
+    without the locales, groups and root page that migrations create; and mixing serialized with
+    non-serialized flushes makes content types collide. So all of them are serialized.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        fixtures = getattr(item, "fixturenames", ())
+        if (marker and marker.kwargs.get("transaction")) or {"live_server", "transactional_db"} & set(
+            fixtures
+        ):
+            kwargs = {**(marker.kwargs if marker else {}), "transaction": True, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()

@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "django_filters",
     "formtools",
     "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "config.security",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,12 +71,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "config.security.middleware.StaffSessionMiddleware",
+    "config.security.middleware.StaffTwoFactorMiddleware",
+    "config.security.middleware.LoginThrottleMiddleware",
     # After authentication, so that the admin can follow the user's preferred language.
     "django.middleware.locale.LocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -170,11 +177,22 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "no-reply@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SESSION_COOKIE_HTTPONLY = True
+# Staff sessions also end after 15 minutes idle (config.security.middleware.StaffSessionMiddleware).
+SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "DENY"
+X_FRAME_OPTIONS = (
+    "DENY"  # the admin, which previews pages in a frame, gets SAMEORIGIN (config.security.headers)
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# Every admin user passes a second factor (TOTP or a backup code). Only development may relax it.
+TAMBON_STAFF_2FA_REQUIRED = True
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Tambon")
+# Map tiles for the tourism map, loaded by the visitor's browser.
+TAMBON_CSP_EXTRA_IMG_SRC = ["https://tile.openstreetmap.org", "https://*.tile.openstreetmap.org"]
+TAMBON_CSP_EXTRA_FORM_ACTION = []
 
 WAGTAIL_SITE_NAME = "Tambon"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

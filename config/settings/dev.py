@@ -11,3 +11,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The demo administrator signs in without a phone; set STAFF_2FA_REQUIRED=true to try the real flow.
+TAMBON_STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", False)

@@ -27,3 +27,5 @@ if env("DATABASE_URL", "").startswith("postgres"):
 # Static files straight from the source folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Admin tests sign in with force_login; the two-factor tests turn this back on.
+TAMBON_STAFF_2FA_REQUIRED = False

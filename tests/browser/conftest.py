@@ -31,8 +31,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
-def chromium():
+@pytest.fixture
+def chromium(live_server):
+    """Chromium for one test, started after the database is ready and stopped before the next test.
+
+    Function-scoped on purpose: Playwright's sync API runs its event loop in greenlets, and while
+    it is running Django's per-context database connections are not the test's, so a browser
+    kept across tests makes later tests see an empty database.
+    """
     if not Path(CHROMIUM).exists():
         if os.environ.get("TAMBON_REQUIRE_BROWSER"):
             pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")

@@ -1,0 +1,179 @@
+"""Citizens prove control of the email address on their submission with a one-time code.
+
+Used by the status page and the payment step: `verification_url(submission, next_url)` leads to
+the page that sends and checks the code; `is_verified(request, submission)` says whether this
+browser session has passed it for that submission.
+
+Limits (issue 5): 6 digits, valid 10 minutes, single use; 5 wrong tries void the code; a new code
+at most every 60 s; at most 5 codes an hour per address and per client address. django-otp's
+throttling is per device, so the hourly limits are counted in the shared cache.
+"""
+
+import dataclasses
+import time
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from config.security import conf
+from config.security.models import CitizenDevice
+from config.security.throttle import client_ip
+
+SESSION_KEY = "citizen_verified"
+
+
+@dataclasses.dataclass
+class Outcome:
+    ok: bool
+    message: str = ""
+    reason: str = ""
+
+
+def mask_email(address: str) -> str:
+    """s•••@e•••.com: enough for the owner to recognise, too little for anyone else to learn."""
+    local, _sep, domain = address.partition("@")
+    name, _dot, tld = domain.rpartition(".")
+    return f"{local[:1]}•••@{name[:1]}•••.{tld}" if name else f"{local[:1]}•••@{domain}"
+
+
+def verification_url(submission, next_url: str) -> str:
+    return f"{reverse('citizen_verify', args=[submission.reference])}?{urlencode({'next': next_url})}"
+
+
+def is_verified(request, submission) -> bool:
+    verified_at = request.session.get(SESSION_KEY, {}).get(submission.reference)
+    return verified_at is not None and time.time() - verified_at < conf.CITIZEN_VERIFIED_FOR
+
+
+def _hourly_key(kind, value):
+    return f"citizen-codes:{kind}:{value.lower()}:{int(time.time() // 3600)}"
+
+
+def _over_hourly_limit(request, address) -> bool:
+    return (cache.get(_hourly_key("address", address)) or 0) >= conf.CITIZEN_CODES_PER_HOUR_PER_ADDRESS or (
+        cache.get(_hourly_key("ip", client_ip(request))) or 0
+    ) >= conf.CITIZEN_CODES_PER_HOUR_PER_IP
+
+
+def _count_sent(request, address):
+    for key in (_hourly_key("address", address), _hourly_key("ip", client_ip(request))):
+        if not cache.add(key, 1, 3700):
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.add(key, 1, 3700)
+
+
+def _device(submission):
+    device, _created = CitizenDevice.objects.get_or_create(
+        submission_reference=submission.reference,
+        address=submission.applicant_email.strip().lower(),
+        defaults={"name": f"citizen {submission.reference}"},
+    )
+    return device
+
+
+def has_pending_code(submission) -> bool:
+    device = CitizenDevice.objects.filter(submission_reference=submission.reference).first()
+    return bool(device and device.token)
+
+
+def send_code(request, submission) -> Outcome:
+    """Send a fresh code to the submission's email address, if the limits allow."""
+    if not submission.applicant_email:
+        return Outcome(
+            False,
+            _("This request has no email address, so we cannot send a code. Please contact the office."),
+            "no_address",
+        )
+    address = submission.applicant_email.strip().lower()
+    with transaction.atomic():
+        device = CitizenDevice.objects.select_for_update().get(pk=_device(submission).pk)
+        allowed, data = device.generate_is_allowed()
+        if not allowed:
+            wait = max(1, int((data["next_generation_at"] - timezone.now()).total_seconds()))
+            return Outcome(
+                False,
+                _(
+                    "A code was sent less than a minute ago. Please wait %(seconds)s seconds before asking for another."
+                )
+                % {"seconds": wait},
+                "cooldown",
+            )
+        if _over_hourly_limit(request, address):
+            return Outcome(
+                False,
+                _("Too many codes were asked for in the last hour. Please try again later."),
+                "hourly_limit",
+            )
+        device.generate_token(
+            length=conf.CITIZEN_CODE_LENGTH, valid_secs=conf.CITIZEN_CODE_VALID, commit=False
+        )
+        device.failed_attempts = 0
+        device.cooldown_set(commit=False)
+        device.save()
+        token = device.token
+    _count_sent(request, address)
+    with translation.override(submission.language or "th"):
+        context = {"code": token, "reference": submission.reference, "minutes": conf.CITIZEN_CODE_VALID // 60}
+        send_mail(
+            _("Your code for request %(reference)s") % {"reference": submission.reference},
+            render_to_string("security/email/citizen_code.txt", context),
+            None,
+            [submission.applicant_email],
+        )
+    return Outcome(
+        True,
+        _("We have sent a 6-digit code to %(address)s. It is valid for 10 minutes.")
+        % {"address": mask_email(address)},
+    )
+
+
+def check_code(request, submission, token: str) -> Outcome:
+    token = "".join((token or "").split())
+    wrong = Outcome(
+        False, _("That code is not right. Check the latest email from us and try again."), "wrong"
+    )
+    if not token.isdigit() or len(token) != conf.CITIZEN_CODE_LENGTH:
+        return Outcome(False, _("Enter the 6-digit code from the email."), "format")
+    with transaction.atomic():
+        device = (
+            CitizenDevice.objects.select_for_update()
+            .filter(submission_reference=submission.reference)
+            .first()
+        )
+        if device is None or device.token is None:
+            return Outcome(
+                False, _("There is no valid code for this request. Ask for a new code."), "no_code"
+            )
+        allowed, _data = device.verify_is_allowed()
+        if not allowed:
+            return Outcome(False, _("Too many wrong tries. Please wait a moment and try again."), "throttled")
+        if device.verify_token(token):  # clears the token: single use
+            device.throttle_reset(commit=False)
+            device.failed_attempts = 0
+            device.save()
+        else:
+            device.throttle_increment(commit=False)
+            device.failed_attempts += 1
+            if device.failed_attempts >= conf.CITIZEN_CODE_MAX_WRONG:
+                device.token = None  # void the code: a new one must be asked for
+                device.save()
+                return Outcome(
+                    False, _("Too many wrong tries: this code no longer works. Ask for a new code."), "voided"
+                )
+            device.save()
+            if device.valid_until and device.valid_until < timezone.now():
+                return Outcome(False, _("This code has expired. Ask for a new code."), "expired")
+            return wrong
+    verified = request.session.get(SESSION_KEY, {})
+    verified[submission.reference] = time.time()
+    request.session[SESSION_KEY] = verified
+    request.session.cycle_key()  # a new session id once verified
+    return Outcome(True)

@@ -1,0 +1,165 @@
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from freezegun import freeze_time
+
+from config.security import citizen_verification as verification
+from config.security.models import CitizenDevice
+from eforms.models import Submission
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def submission(db):
+    return Submission.objects.create(
+        reference="BS-69-000123",
+        service_title="ค่าธรรมเนียมเก็บขยะ",
+        language="th",
+        applicant_email="somchai@example.com",
+        processing_days=3,
+        expected_completion=datetime.date(2026, 11, 26),
+    )
+
+
+def page_url(submission, next_url="/th/status/"):
+    return verification.verification_url(submission, next_url)
+
+
+def ask_for_code(client, submission, **extra):
+    return client.post(page_url(submission), {"action": "send", "next": "/th/status/"}, **extra)
+
+
+def sent_code():
+    return re.search(r"^\s+(\d{6})\s*$", mail.outbox[-1].body, re.M).group(1)
+
+
+def enter(client, submission, code):
+    return client.post(page_url(submission), {"action": "check", "code": code, "next": "/th/status/"})
+
+
+def test_the_code_goes_to_the_submissions_address_in_thai_and_unlocks_the_next_page(
+    client, site_pages, submission
+):
+    ask_for_code(client, submission)
+    assert mail.outbox[-1].to == ["somchai@example.com"]
+    assert "BS-69-000123" in mail.outbox[-1].subject and "รหัส" in mail.outbox[-1].subject
+    response = enter(client, submission, sent_code())
+    assert response.status_code == 302 and response["Location"] == "/th/status/"
+    assert verification.is_verified(response.wsgi_request, submission)
+
+
+def test_english_requests_get_english_email(client, site_pages, submission):
+    submission.language = "en"
+    submission.save()
+    ask_for_code(client, submission)
+    assert "Your code for request BS-69-000123" == mail.outbox[-1].subject
+
+
+def test_the_page_shows_only_a_masked_address(client, site_pages, submission):
+    html = client.get(page_url(submission)).text
+    assert "somchai@example.com" not in html
+    assert "s•••@e•••.com" in html
+
+
+def test_a_code_works_once(client, site_pages, submission):
+    ask_for_code(client, submission)
+    code = sent_code()
+    assert enter(client, submission, code).status_code == 302
+    other = Client()
+    assert enter(other, submission, code).status_code == 200  # refused, form shown again
+    assert not verification.is_verified(other.get("/th/").wsgi_request, submission)
+
+
+def test_a_code_expires_after_ten_minutes(client, site_pages, submission):
+    with freeze_time("2026-11-23 10:00:00"):
+        ask_for_code(client, submission)
+        code = sent_code()
+    with freeze_time("2026-11-23 10:10:30"):
+        response = enter(client, submission, code)
+    assert response.status_code == 200
+    assert "หมดอายุ" in response.text
+
+
+def test_five_wrong_tries_void_the_code(client, site_pages, submission):
+    ask_for_code(client, submission)
+    code = sent_code()
+    wrong = "000000" if code != "000000" else "111111"
+    for _ in range(5):
+        device = CitizenDevice.objects.get()
+        device.throttling_failure_timestamp = None  # skip django-otp's growing delay between tries
+        device.save()
+        enter(client, submission, wrong)
+    response = enter(client, submission, code)
+    assert response.status_code == 200
+    assert not verification.is_verified(response.wsgi_request, submission)
+
+
+def test_a_new_code_at_most_every_minute(client, site_pages, submission):
+    with freeze_time("2026-11-23 10:00:00"):
+        ask_for_code(client, submission)
+        ask_for_code(client, submission)
+        assert len(mail.outbox) == 1
+    with freeze_time("2026-11-23 10:01:01"):
+        ask_for_code(client, submission)
+        assert len(mail.outbox) == 2
+
+
+def test_at_most_five_codes_an_hour_per_address(client, site_pages, submission):
+    for minute in range(7):
+        with freeze_time(f"2026-11-23 10:{minute * 2:02d}:00"):
+            ask_for_code(client, submission)
+    assert len(mail.outbox) == 5
+
+
+def test_at_most_five_codes_an_hour_from_one_client_address(client, site_pages, submission):
+    for number in range(7):
+        other = Submission.objects.create(
+            reference=f"BS-69-00020{number}",
+            service_title="x",
+            language="th",
+            applicant_email=f"person{number}@example.com",
+            processing_days=3,
+            expected_completion=datetime.date(2026, 11, 26),
+        )
+        ask_for_code(client, other, REMOTE_ADDR="203.0.113.9")
+    assert len(mail.outbox) == 5
+
+
+def test_verification_is_for_one_submission_only(client, site_pages, submission):
+    other = Submission.objects.create(
+        reference="BS-69-000124",
+        service_title="x",
+        language="th",
+        applicant_email="malee@example.com",
+        processing_days=3,
+        expected_completion=datetime.date(2026, 11, 26),
+    )
+    ask_for_code(client, submission)
+    enter(client, submission, sent_code())
+    request = client.get("/th/").wsgi_request
+    assert verification.is_verified(request, submission)
+    assert not verification.is_verified(request, other)
+
+
+def test_next_cannot_lead_off_the_site(client, site_pages, submission):
+    ask_for_code(client, submission)
+    response = client.post(
+        page_url(submission, "https://evil.example/"),
+        {"action": "check", "code": sent_code(), "next": "https://evil.example/"},
+    )
+    assert response["Location"] == "/"
+
+
+@pytest.mark.parametrize("code", ["", "12345", "abcdef", "1234567", "' OR 1=1", "\x00\x00"])
+def test_malformed_codes_get_a_message_not_an_error(client, site_pages, submission, code):
+    ask_for_code(client, submission)
+    response = enter(client, submission, code)
+    assert response.status_code == 200
+
+
+def test_unknown_reference_is_not_found(client, site_pages):
+    assert client.get("/th/verify/XX-00-000000/").status_code == 404
