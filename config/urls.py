@@ -17,6 +17,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("eforms.urls")),
+    path("payments/", include("payments.urls")),
 ]
 
 if settings.DEBUG:
@@ -26,6 +27,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("payments/", include("payments.urls_citizen")),
     path("status/", include("eforms.status.urls")),
     path("verify/<str:reference>/", citizen_views.verify, name="citizen_verify"),
     path("", include(wagtail_urls)),
