@@ -32,6 +32,8 @@ class CheckoutSession:
     @classmethod
     def from_stripe(cls, data) -> "CheckoutSession":
         """From a Stripe session (an object or the dict of a webhook event)."""
+        if hasattr(data, "to_dict"):
+            data = data.to_dict()
         get = (
             data.get if isinstance(data, dict) else (lambda name, default=None: getattr(data, name, default))
         )

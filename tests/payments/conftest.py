@@ -70,7 +70,13 @@ def make_submission(service, *, period="1", email="somchai@example.com", languag
         language=language,
         answers=[
             {"key": "house_no", "label": "บ้านเลขที่", "type": "singleline", "value": "12/3", "display": "12/3"},
-            {"key": "period", "label": "งวดที่ชำระ", "type": "radio", "value": period, "display": labels[period]},
+            {
+                "key": "period",
+                "label": "งวดที่ชำระ",
+                "type": "radio",
+                "value": period,
+                "display": labels[period],
+            },
             {"key": "email", "label": "อีเมล", "type": "email", "value": email, "display": email},
         ],
         applicant_email=email,

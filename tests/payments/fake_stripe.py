@@ -121,12 +121,12 @@ class FakeStripe:
     def handle(self, method, path, body, headers):
         with self._lock:
             self.requests.append((method, path, body))
-            if self._failures:
-                status, delay = self._failures.pop(0)
-                if delay:
-                    time.sleep(delay)
-                elif status:
-                    return status, {"error": {"type": "api_error", "message": "Fake Stripe failure"}}
+            status, delay = self._failures.pop(0) if self._failures else (0, 0.0)
+        if status:
+            return status, {"error": {"type": "api_error", "message": "Fake Stripe failure"}}
+        if delay:
+            time.sleep(delay)  # the client gives up; the request is still carried out, as Stripe may
+        with self._lock:
             key = headers.get("Idempotency-Key")
             if key and method == "POST" and key in self.idempotent:
                 return self.idempotent[key]
@@ -142,10 +142,21 @@ class FakeStripe:
         if match:
             session = self.sessions.get(match[1])
             if session is None:
-                return 404, {"error": {"type": "invalid_request_error", "code": "resource_missing", "message": "No such session"}}
+                return 404, {
+                    "error": {
+                        "type": "invalid_request_error",
+                        "code": "resource_missing",
+                        "message": "No such session",
+                    }
+                }
             if match[2]:
                 if session["status"] != "open":
-                    return 400, {"error": {"type": "invalid_request_error", "message": "Only open sessions can be expired"}}
+                    return 400, {
+                        "error": {
+                            "type": "invalid_request_error",
+                            "message": "Only open sessions can be expired",
+                        }
+                    }
                 session["status"] = "expired"
                 return 200, self.public(session)
             return 200, self._expanded(session, body.get("expand", []))
@@ -197,16 +208,31 @@ class FakeStripe:
         return data
 
     def _refund(self, params):
-        session = next((s for s in self.sessions.values() if s["payment_intent"] == params.get("payment_intent")), None)
+        session = next(
+            (s for s in self.sessions.values() if s["payment_intent"] == params.get("payment_intent")), None
+        )
         if session is None or session["payment_status"] != "paid":
             return 400, {"error": {"type": "invalid_request_error", "message": "No such payment_intent"}}
         amount = int(params.get("amount", session["amount_total"]))
         if amount > session["amount_total"] - session["_refunded"]:
-            return 400, {"error": {"type": "invalid_request_error", "code": "charge_already_refunded", "message": "Refund amount is greater than unrefunded amount"}}
+            return 400, {
+                "error": {
+                    "type": "invalid_request_error",
+                    "code": "charge_already_refunded",
+                    "message": "Refund amount is greater than unrefunded amount",
+                }
+            }
         session["_refunded"] += amount
         refund_id = f"re_test_{next(self._ids)}"
         status = "pending" if session.get("_method") == "promptpay" else "succeeded"
-        refund = {"id": refund_id, "object": "refund", "amount": amount, "status": status, "payment_intent": session["payment_intent"], "currency": session["currency"]}
+        refund = {
+            "id": refund_id,
+            "object": "refund",
+            "amount": amount,
+            "status": status,
+            "payment_intent": session["payment_intent"],
+            "currency": session["currency"],
+        }
         self.refunds[refund_id] = refund
         return 200, refund
 
