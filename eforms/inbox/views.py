@@ -70,10 +70,17 @@ def inbox_user_required(view):
 
 
 def _visible(request, pk):
-    return get_object_or_404(
-        Submission.objects.visible_to(request.user).select_related("service", "assignee", "counter_officer"),
-        pk=pk,
+    """The submission if the user handles its service. Missing and forbidden look the same (no hint
+    that a number exists); in the admin Wagtail shows "no permission" and returns to the dashboard."""
+    submission = (
+        Submission.objects.visible_to(request.user)
+        .select_related("service", "assignee", "counter_officer")
+        .filter(pk=pk)
+        .first()
     )
+    if submission is None:
+        raise PermissionDenied
+    return submission
 
 
 @inbox_user_required
@@ -238,9 +245,13 @@ def message(request, pk):
 
 def serve_file(request, file_id):
     """A citizen's file, only for staff who handle its service; logged in the audit log and timeline."""
-    record = get_object_or_404(SubmissionFile.objects.select_related("submission"), pk=file_id)
-    if not Submission.objects.visible_to(request.user).filter(pk=record.submission_id).exists():
-        raise Http404
+    record = (
+        SubmissionFile.objects.select_related("submission")
+        .filter(pk=file_id, submission__in=Submission.objects.visible_to(request.user))
+        .first()
+    )
+    if record is None:
+        raise PermissionDenied
     try:
         handle = record.file.open("rb")
     except FileNotFoundError as error:

@@ -35,7 +35,7 @@ class LookupForm(forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
     def error_summary(self):
-        return [(self[name].id_for_label, str(e)) for name, errors in self.errors.items() for e in errors]
+        return _summary(self)
 
 
 class ReplyForm(forms.Form):
@@ -65,7 +65,7 @@ class ReplyForm(forms.Form):
         return [(upload, validate_upload(upload, allowed, conf.max_upload_bytes())) for upload in files]
 
     def error_summary(self):
-        return [(self[name].id_for_label, str(e)) for name, errors in self.errors.items() for e in errors]
+        return _summary(self)
 
 
 class RatingForm(forms.Form):
@@ -94,8 +94,7 @@ class RatingForm(forms.Form):
         self.fields["score"].error_messages["required"] = _("Choose a rating from 1 to 5.")
 
     def error_summary(self):
-        return [(f"id_{name}_0" if name == "score" else self[name].id_for_label, str(e))
-                for name, errors in self.errors.items() for e in errors]  # fmt: skip
+        return _summary(self, {"score": "id_score_0"})
 
 
 class WithdrawForm(forms.Form):
@@ -110,3 +109,13 @@ class WithdrawForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["confirm"].error_messages["required"] = _("Tick the box to confirm.")
+
+
+def _summary(form, ids=None):
+    """(input id, message) pairs for the error summary; form-wide errors have no input."""
+    ids = ids or {}
+    return [
+        ("" if name == "__all__" else ids.get(name) or form[name].id_for_label, str(error))
+        for name, errors in form.errors.items()
+        for error in errors
+    ]

@@ -42,6 +42,11 @@ def _render(request, template, context, status=200):
     return response
 
 
+def _posted(request):
+    """The POST data, or None on GET: an empty POST is a submitted (and invalid) form, not a new one."""
+    return request.POST if request.method == "POST" else None
+
+
 def _verified_submission(request, reference):
     submission = (
         Submission.objects.select_related("service").filter(reference__iexact=reference.strip()).first()
@@ -54,7 +59,7 @@ def _verified_submission(request, reference):
 @never_cache
 def lookup(request):
     """Reference and email: if both match one request, the one-time code page; never says which was wrong."""
-    form = LookupForm(request.POST or None)
+    form = LookupForm(_posted(request))
     status = 200
     if request.method == "POST" and form.is_valid():
         if is_ratelimited(request, group="eforms-status", key="ip", rate=LOOKUP_RATE, increment=True):
@@ -94,7 +99,7 @@ def detail(request, reference):
     reply_form = None
     status = 200
     if submission.status == SubmissionStatus.WAITING:
-        reply_form = ReplyForm(request.POST or None, request.FILES or None)
+        reply_form = ReplyForm(_posted(request), request.FILES or None)
         if request.method == "POST" and reply_form.is_valid():
             try:
                 workflow.transition(
@@ -140,7 +145,7 @@ def withdraw(request, reference):
     submission = _verified_submission(request, reference)
     if submission is None:
         return redirect("eforms_status:lookup")
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             workflow.transition(
@@ -170,7 +175,7 @@ def rate(request, token):
     if not satisfaction.can_rate(submission):
         done = submission.status == SubmissionStatus.COMPLETED
         return _render(request, "rate_done", {"submission": submission, "already": done})
-    form = RatingForm(request.POST or None)
+    form = RatingForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             satisfaction.rate(submission, form.cleaned_data["score"], form.cleaned_data["comment"])

@@ -60,7 +60,10 @@ def other_service(catalogue):
 @pytest.fixture
 def other_officer(db, django_user_model, other_service):
     """An officer of another group, who handles only `other_service`."""
+    from django.contrib.auth.models import Permission
+
     group = Group.objects.create(name="Market officers")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
     ServiceHandler.objects.create(service=other_service, group=group)
     return make_staff(django_user_model, "market_officer", group.name, email="market@example.com")
 
