@@ -194,6 +194,10 @@ OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Tambon")
 TAMBON_CSP_EXTRA_IMG_SRC = ["https://tile.openstreetmap.org", "https://*.tile.openstreetmap.org"]
 TAMBON_CSP_EXTRA_FORM_ACTION = []
 
+# No avatars from gravatar.com: staff browsers contact no third party (privacy, CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
 WAGTAIL_SITE_NAME = "Tambon"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -68,3 +68,22 @@ def test_pages_work_without_javascript(live_server, chromium):
     page.get_by_role("link", name="English").click()
     assert page.url.startswith(f"{live_server.url}/en/search/?query=")
     context.close()
+
+
+def test_content_pages_have_no_serious_accessibility_violations(live_server, browser_page):
+    call_command("load_demo")
+    for path in [
+        "/th/about/",
+        "/en/taxes-and-fees/",
+        "/th/contact/",
+        "/th/search/?query=ขยะ",
+        "/th/no-such-page/",
+    ]:
+        browser_page.goto(f"{live_server.url}{path}")
+        assert browser_page.locator("h1").count() == 1, path
+        assert serious_accessibility_violations(browser_page) == [], path
+    # The FAQ accordion opens without JavaScript (<details>), by keyboard.
+    browser_page.goto(f"{live_server.url}/en/taxes-and-fees/")
+    browser_page.locator("summary").first.focus()
+    browser_page.keyboard.press("Enter")
+    assert browser_page.locator("details").first.get_attribute("open") is not None
