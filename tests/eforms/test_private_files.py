@@ -46,9 +46,19 @@ def test_staff_without_permission_is_refused(client, stored_file, communications
 
 
 def test_staff_with_permission_gets_the_file(client, stored_file, django_user_model):
+    """Only staff whose group handles the service (or administrators): the model permission alone is
+    not enough (see docs/inbox.md)."""
+    from django.contrib.auth.models import Group
+
+    from eforms.models import ServiceHandler
+
     officer = django_user_model.objects.create_user("reviewer", password="x" * 12)
     officer.user_permissions.add(Permission.objects.get(codename="view_submission"))
     client.force_login(officer)
+    assert client.get(f"/eforms/files/{stored_file.pk}/").status_code == 403
+    group = Group.objects.create(name="Reviewers")
+    ServiceHandler.objects.create(service=stored_file.submission.service, group=group)
+    officer.groups.add(group)
     response = client.get(f"/eforms/files/{stored_file.pk}/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF_BYTES
