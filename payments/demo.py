@@ -19,7 +19,9 @@ def load(home_page, stdout=None):
         service=service, defaults={"kind": FeeKind.PER_OPTION, "option_field_key": "period"}
     )
     for choice, amount in GARBAGE_FEE_BY_PERIOD.items():
-        FeeOption.objects.get_or_create(fee=fee, choice=choice, defaults={"amount": amount, "sort_order": choice})
+        FeeOption.objects.get_or_create(
+            fee=fee, choice=choice, defaults={"amount": amount, "sort_order": choice}
+        )
     if stdout and created:
         from payments import conf
 

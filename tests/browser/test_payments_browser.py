@@ -1,0 +1,100 @@
+"""A citizen pays the garbage fee in Chromium: form, one-time code, demo checkout, paid, receipt."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core import mail
+from wagtail.models import Locale, Page, Site
+
+from eforms.models import ServiceCataloguePage, Submission
+from home.models import HomePage
+from payments.constants import FeeKind, PaymentStatus
+from payments.models import FeeOption, ServiceFee
+from tests.browser.conftest import save_screenshot, serious_accessibility_violations
+from tests.eforms.conftest import field, make_service
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def garbage_fee(transactional_db, settings):
+    settings.STRIPE_SECRET_KEY = ""  # demo payment mode
+    settings.STRIPE_WEBHOOK_SECRET = ""
+    thai = Locale.objects.get(language_code="th")
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    home = HomePage(title="เทศบาลตำบลทดสอบ", slug="home", locale=thai)
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    catalogue = ServiceCataloguePage(title="บริการออนไลน์", slug="services")
+    home.add_child(instance=catalogue)
+    catalogue.save_revision().publish()
+    page = make_service(
+        catalogue,
+        slug="garbage-fee",
+        title="ชำระค่าธรรมเนียมเก็บขยะมูลฝอย",
+        reference_prefix="GF",
+        fee_amount=40,
+        fields=[
+            field("house_no", "singleline", "บ้านเลขที่"),
+            field("period", "radio", "งวดที่ชำระ", choices="1 เดือน\n6 เดือน\n12 เดือน"),
+            field("email", "email", "อีเมลสำหรับรับใบเสร็จ"),
+        ],
+    )
+    fee = ServiceFee.objects.create(service=page, kind=FeeKind.PER_OPTION, option_field_key="period")
+    for choice, amount in ((1, 4000), (2, 24000), (3, 45000)):
+        FeeOption.objects.create(fee=fee, choice=choice, amount=amount)
+    return page
+
+
+def check(page, name):
+    assert serious_accessibility_violations(page) == [], name
+    save_screenshot(page, f"payments-{name}")
+
+
+def test_garbage_fee_paid_in_the_demo_checkout(live_server, browser_page, garbage_fee, tmp_path):
+    page = browser_page
+    page.goto(f"{live_server.url}{garbage_fee.url}apply/")
+    page.get_by_label("บ้านเลขที่").fill("12/3")
+    page.get_by_label("6 เดือน").check()
+    page.get_by_label("อีเมลสำหรับรับใบเสร็จ").fill("somchai@example.com")
+    page.get_by_role("button", name="ถัดไป").click()
+    page.get_by_role("button", name="ส่งคำขอ").click()
+    reference = page.locator(".eforms-reference").inner_text()
+    assert re.fullmatch(r"GF-\d{2}-000001", reference)
+    check(page, "confirmation")
+
+    page.get_by_role("link", name="ชำระค่าธรรมเนียม").click()
+    assert f"/th/verify/{reference}/" in page.url  # no code yet: the payment page is out of reach
+    page.get_by_role("button", name="ส่งรหัสให้ฉัน").click()
+    code = re.search(r"^\s+(\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE)[1]
+    page.locator("input[name=code]").fill(code)
+    page.get_by_role("button", name="ยืนยัน").click()
+
+    assert page.get_by_role("heading", name="ชำระค่าธรรมเนียม").is_visible()
+    assert "โหมดสาธิตการชำระเงิน" in page.content()
+    assert "240 บาท" in page.content()
+    check(page, "pay")
+    page.get_by_role("button", name="ชำระ 240 บาท").click()
+
+    assert "/payments/demo/checkout/" in page.url
+    check(page, "demo-checkout")
+    page.get_by_label("พร้อมเพย์ (ทดสอบ: ชำระสำเร็จ)").check()
+    page.get_by_role("button", name="ยืนยันการชำระเงินทดสอบ").click()
+
+    assert page.get_by_role("heading", name="ได้รับการชำระเงินแล้ว").is_visible()
+    check(page, "paid")
+    submission = Submission.objects.get(reference=reference)
+    payment = submission.payments.get()
+    assert payment.status == PaymentStatus.PAID and payment.amount_received == 24000
+    assert payment.receipt.number in page.content()
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="ดาวน์โหลดใบเสร็จรับเงิน (PDF)").click()
+    path = Path(download_info.value.path())
+    assert path.read_bytes().startswith(b"%PDF")
+    assert download_info.value.suggested_filename == f"receipt-{payment.receipt.number.replace('/', '-')}.pdf"
