@@ -174,6 +174,9 @@ class EFormWizard(SessionWizardView):
                 response = self.render(form)
                 response.status_code = 429
                 return response
+        if post.get(f"{self.prefix}-current_step") not in self.get_form_list():
+            # A tampered or stale step name would make formtools fail: show the real current step.
+            return self._redirect()
         return super().post(*args, **kwargs)
 
     def _keep_current_step(self):
