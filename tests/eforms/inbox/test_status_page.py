@@ -108,6 +108,16 @@ def test_reply_with_a_file_when_information_was_requested(client, submission, pe
     assert again.status_code == 200  # not waiting any more: a message, nothing changes
 
 
+def test_the_reply_form_is_on_a_light_box_not_the_dark_panel(client, submission, permit_officer):
+    """On the dark green `eforms-panel` (white text) the grey hint and red errors failed axe's contrast
+    check (found by tests/browser/test_inbox_browser.py)."""
+    workflow.transition(submission, "request_information", actor=permit_officer, reason="ขอสำเนาโฉนด")
+    _verify(client, submission)
+    content = client.post(_url("detail", submission.reference), {"message": ""}).content.decode()
+    section = re.search(r'<section class="([^"]+)" aria-labelledby="reply-title">', content)
+    assert section and section[1] == "eforms-reply"
+
+
 def test_withdraw(client, submission):
     _verify(client, submission)
     response = client.post(_url("withdraw", submission.reference), {"reason": ""})
