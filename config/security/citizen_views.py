@@ -31,8 +31,11 @@ def _safe_next(request):
 
 def _submission(reference):
     from eforms.models import Submission
+    from eforms.references import normalise_reference, parse_reference
 
-    submission = Submission.objects.filter(reference__iexact=reference.strip()).first()
+    if parse_reference(reference) is None:  # not a reference: never let odd bytes reach the database
+        raise Http404
+    submission = Submission.objects.filter(reference=normalise_reference(reference)).first()
     if submission is None:
         raise Http404
     return submission

@@ -192,7 +192,8 @@ TAMBON_STAFF_2FA_REQUIRED = True
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Tambon")
 # Map tiles for the tourism map, loaded by the visitor's browser.
 TAMBON_CSP_EXTRA_IMG_SRC = ["https://tile.openstreetmap.org", "https://*.tile.openstreetmap.org"]
-TAMBON_CSP_EXTRA_FORM_ACTION = []
+# Stripe Checkout is reached by a redirect after the citizen posts the payment form.
+TAMBON_CSP_EXTRA_FORM_ACTION = ["https://checkout.stripe.com"]
 
 # No avatars from gravatar.com: staff browsers contact no third party (privacy, CSP).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

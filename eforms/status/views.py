@@ -15,6 +15,7 @@ from eforms.constants import SubmissionStatus
 from eforms.integrations import payment_summary
 from eforms.models import Submission
 from eforms.notifications import RATING_SALT, rating_token
+from eforms.references import normalise_reference, parse_reference
 from eforms.status.forms import LookupForm, RatingForm, ReplyForm, WithdrawForm
 
 LOOKUP_RATE = "20/h"
@@ -48,8 +49,10 @@ def _posted(request):
 
 
 def _verified_submission(request, reference):
+    if parse_reference(reference) is None:  # not a reference: never let odd bytes reach the database
+        return None
     submission = (
-        Submission.objects.select_related("service").filter(reference__iexact=reference.strip()).first()
+        Submission.objects.select_related("service").filter(reference=normalise_reference(reference)).first()
     )
     if submission is None or not is_verified(request, submission):
         return None

@@ -15,9 +15,9 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, env):
-    clean = {
-        k: v for k, v in os.environ.items() if k not in ("DEBUG", "DJANGO_SETTINGS_MODULE", "SECRET_KEY")
-    }
+    # Not the test run's own settings, and not the browser tests' async switch (a deploy error).
+    inherited = ("DEBUG", "DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    clean = {k: v for k, v in os.environ.items() if k not in inherited}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=BASE, env={**clean, **env}, capture_output=True, text=True
     )

@@ -61,6 +61,14 @@ def test_verification_page_with_any_reference(site_pages, reference):
 
 
 @FUZZ
+@given(reference=ANY_TEXT, email=ANY_TEXT)
+def test_status_page_with_any_reference_and_email(site_pages, reference, email):
+    client = Client()
+    assert_handled(client.get(f"/th/status/{quote(reference, safe='')}/"))
+    assert_handled(client.post("/th/status/", {"reference": reference, "email": email}))
+
+
+@FUZZ
 @given(code=ANY_TEXT, action=st.sampled_from(["check", "send", "", "other"]), next_url=ANY_TEXT)
 def test_verification_form_with_any_code(site_pages, code, action, next_url):
     Submission.objects.get_or_create(
