@@ -10,6 +10,7 @@ from stdnum.exceptions import InvalidChecksum
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.th import pin
 
+from config.security.uploads import clean_upload
 from eforms.constants import FILE_TYPE_MIME, AllowedFileType
 
 THAI_PHONE = re.compile(r"^0[2-9]\d{7,8}$")
@@ -92,4 +93,5 @@ def validate_upload(uploaded, allowed_types, max_bytes):
             code="file_type",
             params={"name": uploaded.name, "types": names},
         )
+    clean_upload(uploaded, detected)  # virus scan when configured; pictures lose their metadata
     return detected

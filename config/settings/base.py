@@ -187,6 +187,10 @@ X_FRAME_OPTIONS = (
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
+# Virus scanning of uploads through clamd, e.g. unix:///run/clamav/clamd.ctl or tcp://127.0.0.1:3310.
+# When set, an upload is refused if the scanner finds a threat or cannot be reached.
+CLAMAV = env("CLAMAV", "")
+
 # Every admin user passes a second factor (TOTP or a backup code). Only development may relax it.
 TAMBON_STAFF_2FA_REQUIRED = True
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Tambon")
