@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -154,6 +155,16 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     # After submitting.
+    retention_years = models.PositiveSmallIntegerField(
+        _("keep finished requests for (years)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_(
+            "Leave empty for the usual period of the category (5 years for licences, 1 year for requests). "
+            "After it, the request's personal data is erased; the reference, dates and payments stay."
+        ),
+    )
     confirmation_text = models.TextField(
         _("what happens next"),
         blank=True,
@@ -181,6 +192,7 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
             ],
             heading=_("Citizen's manual"),
         ),
+        FieldPanel("retention_years"),
     ]
     form_panels = [
         InlinePanel("form_fields", label=_("Form fields and step breaks")),
@@ -202,6 +214,7 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
         SynchronizedField("processing_days"),
         SynchronizedField("contact_phone"),
         SynchronizedField("contact_email"),
+        SynchronizedField("retention_years"),
     ]
 
     class Meta:

@@ -115,6 +115,14 @@ class Submission(models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     last_overdue_notice_at = models.DateTimeField(_("last overdue notice"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(
+        _("personal data erased at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Past its retention, or at the citizen's request (PDPA); what remains is for statistics."
+        ),
+    )
 
     objects = SubmissionQuerySet.as_manager()
 
