@@ -57,17 +57,33 @@ def publish_translation(page, locale, **english_fields):
     return translated
 
 
-@pytest.fixture
-def site_pages(db, thai, english):
-    """(Thai home page, English home page), the Thai one the root of the default site."""
+def build_thai_home(site_name="Test"):
+    """A published Thai home page as the root of the only site, in place of whatever was there.
+
+    For fixtures of any kind, transactional (browser tests) and not, and for benchmarks.
+    """
     root = Page.get_first_root_node()
     for child in root.get_children():
         child.delete()
-    home = HomePage(title="เทศบาลตำบลทดสอบ", slug="home", locale=thai, hero_title="ยินดีต้อนรับ")
+    home = HomePage(
+        title="เทศบาลตำบลทดสอบ",
+        slug="home",
+        locale=Locale.objects.get(language_code="th"),
+        hero_title="ยินดีต้อนรับ",
+    )
     root.add_child(instance=home)
     home.save_revision().publish()
     Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=site_name
+    )
+    return home
+
+
+@pytest.fixture
+def site_pages(db, thai, english):
+    """(Thai home page, English home page), the Thai one the root of the default site."""
+    home = build_thai_home()
     english_home = publish_translation(home, english, title="Test Municipality", hero_title="Welcome")
     return home.specific, english_home.specific
 

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from config.security import conf
 from config.security.models import CitizenDevice
-from config.security.throttle import client_ip
+from config.security.throttle import client_ip, count
 
 SESSION_KEY = "citizen_verified"
 
@@ -63,11 +63,7 @@ def _over_hourly_limit(request, address) -> bool:
 
 def _count_sent(request, address):
     for key in (_hourly_key("address", address), _hourly_key("ip", client_ip(request))):
-        if not cache.add(key, 1, 3700):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.add(key, 1, 3700)
+        count(key, 3700)  # a little over the hour the key is named after
 
 
 def _device(submission):

@@ -35,14 +35,19 @@ def is_throttled(request, username: str) -> bool:
     return any((cache.get(key) or 0) >= limit for key, limit in _keys(request, username))
 
 
+def count(key: str, window: int) -> None:
+    """Add one to a counter in the shared cache that starts at the first event and lasts `window` s."""
+    if cache.add(key, 1, window):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, window)
+
+
 def record_failure(request, username: str) -> None:
     for key, _limit in _keys(request, username):
-        if cache.add(key, 1, conf.LOGIN_FAILURE_WINDOW):
-            continue
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, conf.LOGIN_FAILURE_WINDOW)
+        count(key, conf.LOGIN_FAILURE_WINDOW)
 
 
 @receiver(user_login_failed, dispatch_uid="tambon-login-failed")

@@ -8,31 +8,17 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
 
 from eforms.models import EFormField, EServicePage, ServiceCataloguePage, Submission
-from home.models import HomePage
+from tests.conftest import build_thai_home
+from tests.eforms.conftest import add_catalogue
 
 REPEAT = 15
 
 
 def _site():
-    thai = Locale.objects.get(language_code="th")
-    root = Page.get_first_root_node()
-    home = HomePage.objects.filter(locale=thai).first()
-    if home is None:
-        for child in root.get_children():
-            child.delete()
-        home = HomePage(title="เทศบาลตำบลทดสอบ", slug="home", locale=thai)
-        root.add_child(instance=home)
-        home.save_revision().publish()
-        Site.objects.all().delete()
-        Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Bench"
-        )
-        catalogue = ServiceCataloguePage(title="บริการ", slug="services")
-        home.add_child(instance=catalogue)
-        catalogue.save_revision().publish()
+    if not ServiceCataloguePage.objects.exists():
+        add_catalogue(build_thai_home(site_name="Bench"), title="บริการ")
     return ServiceCataloguePage.objects.get()
 
 

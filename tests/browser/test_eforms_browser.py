@@ -3,30 +3,18 @@
 import re
 
 import pytest
-from wagtail.models import Locale, Page, Site
 
-from eforms.models import EServicePage, ServiceCataloguePage, Submission
-from home.models import HomePage
+from eforms.models import EServicePage, Submission
 from tests.browser.conftest import save_screenshot, serious_accessibility_violations
-from tests.eforms.conftest import PDF_BYTES, VALID_ID, make_service, three_step_fields
+from tests.conftest import build_thai_home
+from tests.eforms.conftest import PDF_BYTES, VALID_ID, add_catalogue, make_service, three_step_fields
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def live_service(transactional_db, tmp_path):
-    thai = Locale.objects.get(language_code="th")
-    root = Page.get_first_root_node()
-    for child in root.get_children():
-        child.delete()
-    home = HomePage(title="เทศบาลตำบลทดสอบ", slug="home", locale=thai)
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
-    catalogue = ServiceCataloguePage(title="บริการออนไลน์", slug="services")
-    home.add_child(instance=catalogue)
-    catalogue.save_revision().publish()
+    catalogue = add_catalogue(build_thai_home())
     page = make_service(catalogue, fields=three_step_fields(), reference_prefix="BS")
     pdf = tmp_path / "บัตรประชาชน.pdf"
     pdf.write_bytes(PDF_BYTES)

@@ -7,15 +7,14 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from wagtail.models import Locale, Page, Site
 
 from eforms import services
 from eforms.constants import SubmissionStatus
-from eforms.models import ServiceCataloguePage, ServiceHandler, Submission
+from eforms.models import ServiceHandler, Submission
 from home.groups import PERMIT_OFFICERS
-from home.models import HomePage
 from tests.browser.conftest import save_screenshot, serious_accessibility_violations
-from tests.eforms.conftest import PDF_BYTES, field, make_service
+from tests.conftest import build_thai_home
+from tests.eforms.conftest import PDF_BYTES, add_catalogue, field, make_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,18 +35,7 @@ def simple_fields():
 @pytest.fixture
 def building_permit(transactional_db):
     """Two e-services handled by the permit officers, and one citizen's request to each."""
-    thai = Locale.objects.get(language_code="th")
-    root = Page.get_first_root_node()
-    for child in root.get_children():
-        child.delete()
-    home = HomePage(title="เทศบาลตำบลทดสอบ", slug="home", locale=thai)
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
-    catalogue = ServiceCataloguePage(title="บริการออนไลน์", slug="services")
-    home.add_child(instance=catalogue)
-    catalogue.save_revision().publish()
+    catalogue = add_catalogue(build_thai_home())
     officers = Group.objects.get(name=PERMIT_OFFICERS)
     permit = make_service(
         catalogue, slug="building-permit", title="ขออนุญาตก่อสร้างอาคาร", reference_prefix="BP",

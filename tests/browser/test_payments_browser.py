@@ -5,14 +5,13 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
-from wagtail.models import Locale, Page, Site
 
-from eforms.models import ServiceCataloguePage, Submission
-from home.models import HomePage
+from eforms.models import Submission
 from payments.constants import FeeKind, PaymentStatus
 from payments.models import FeeOption, ServiceFee
 from tests.browser.conftest import save_screenshot, serious_accessibility_violations
-from tests.eforms.conftest import field, make_service
+from tests.conftest import build_thai_home
+from tests.eforms.conftest import add_catalogue, field, make_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,18 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def garbage_fee(transactional_db, settings):
     settings.STRIPE_SECRET_KEY = ""  # demo payment mode
     settings.STRIPE_WEBHOOK_SECRET = ""
-    thai = Locale.objects.get(language_code="th")
-    root = Page.get_first_root_node()
-    for child in root.get_children():
-        child.delete()
-    home = HomePage(title="เทศบาลตำบลทดสอบ", slug="home", locale=thai)
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
-    catalogue = ServiceCataloguePage(title="บริการออนไลน์", slug="services")
-    home.add_child(instance=catalogue)
-    catalogue.save_revision().publish()
+    catalogue = add_catalogue(build_thai_home())
     page = make_service(
         catalogue,
         slug="garbage-fee",

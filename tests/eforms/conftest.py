@@ -64,12 +64,16 @@ def three_step_fields():
     ]
 
 
-@pytest.fixture
-def catalogue(thai_home):
-    page = ServiceCataloguePage(title="บริการออนไลน์", slug="services")
-    thai_home.add_child(instance=page)
+def add_catalogue(home, title="บริการออนไลน์"):
+    page = ServiceCataloguePage(title=title, slug="services")
+    home.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+@pytest.fixture
+def catalogue(thai_home):
+    return add_catalogue(thai_home)
 
 
 @pytest.fixture
