@@ -1,6 +1,8 @@
 """Officers' payment screens in the Wagtail admin: a submission's payments, refunds with a second
 officer's approval above the administrator's threshold, counter payments, assessed fees, the
-reconciliation report. Each action calls `payments.services`; each needs its own permission."""
+reconciliation report. Each action calls `payments.services`; each needs its own permission, and every
+request, payment and refund is looked up among the submissions the officer handles
+(`Submission.objects.visible_to`): another service's are a 404, as if they did not exist."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -24,10 +26,14 @@ def _require(request, *perms):
         raise PermissionDenied
 
 
-def _submission(reference):
+def _visible(request):
     from eforms.models import Submission
 
-    submission = Submission.objects.filter(reference__iexact=reference).first()
+    return Submission.objects.visible_to(request.user)
+
+
+def _submission(request, reference):
+    submission = _visible(request).filter(reference__iexact=reference).first()
     if submission is None:
         raise Http404
     return submission
@@ -38,12 +44,13 @@ def index(request):
     query = (request.GET.get("q") or "").strip()[:30]
     if query:
         return redirect("payments_admin:submission", reference=query)
+    payments = Payment.objects.filter(submission__in=_visible(request))
     context = {
-        "flagged": Payment.objects.flagged().select_related("submission")[:50],
-        "awaiting": Refund.objects.filter(status=RefundStatus.AWAITING_APPROVAL).select_related(
-            "payment__submission", "requested_by"
-        ),
-        "recent": Payment.objects.select_related("submission", "receipt")[:50],
+        "flagged": payments.flagged().select_related("submission")[:50],
+        "awaiting": Refund.objects.filter(
+            status=RefundStatus.AWAITING_APPROVAL, payment__submission__in=_visible(request)
+        ).select_related("payment__submission", "requested_by"),
+        "recent": payments.select_related("submission", "receipt")[:50],
         "demo_mode": conf.demo_mode(),
     }
     return TemplateResponse(request, "payments/admin/index.html", context)
@@ -51,7 +58,7 @@ def index(request):
 
 def submission_payments(request, reference):
     _require(request, "view_payment")
-    submission = _submission(reference)
+    submission = _submission(request, reference)
     payments = list(
         Payment.objects.filter(submission=submission)
         .select_related("recorded_by")
@@ -90,7 +97,7 @@ def _form_errors(request, form):
 @require_POST
 def refund(request, reference, payment_id):
     _require(request, "refund_payment")
-    submission = _submission(reference)
+    submission = _submission(request, reference)
     payment = get_object_or_404(Payment, pk=payment_id, submission=submission)
     form = RefundForm(request.POST)
     if not form.is_valid():
@@ -125,7 +132,11 @@ def refund(request, reference, payment_id):
 @require_POST
 def decide_refund(request, refund_id, decision):
     _require(request, "approve_refund")
-    item = get_object_or_404(Refund.objects.select_related("payment__submission"), pk=refund_id)
+    item = get_object_or_404(
+        Refund.objects.select_related("payment__submission"),
+        pk=refund_id,
+        payment__submission__in=_visible(request),
+    )
     try:
         if decision == "approve":
             services.approve_refund(item, officer=request.user)
@@ -141,7 +152,7 @@ def decide_refund(request, refund_id, decision):
 @require_POST
 def counter_payment(request, reference):
     _require(request, "record_counter_payment")
-    submission = _submission(reference)
+    submission = _submission(request, reference)
     form = CounterPaymentForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
@@ -164,7 +175,7 @@ def counter_payment(request, reference):
 @require_POST
 def assess(request, reference):
     _require(request, "assess_fee")
-    submission = _submission(reference)
+    submission = _submission(request, reference)
     form = AssessFeeForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
@@ -190,7 +201,9 @@ def assess(request, reference):
 
 def receipt(request, payment_id):
     _require(request, "view_payment")
-    payment = get_object_or_404(Payment.objects.select_related("receipt"), pk=payment_id)
+    payment = get_object_or_404(
+        Payment.objects.select_related("receipt"), pk=payment_id, submission__in=_visible(request)
+    )
     if not hasattr(payment, "receipt"):
         raise Http404
     return receipt_response(payment.receipt, request.GET.get("lang", "th"))
