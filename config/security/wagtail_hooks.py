@@ -7,11 +7,29 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from config.security.models import AccessLog
+from config.security.subject_requests import can_handle
 
 
 @hooks.register("register_admin_urls")
 def two_factor_urls():
     return [path("two-factor/", include("config.security.urls"))]
+
+
+@hooks.register("register_admin_urls")
+def subject_request_urls():
+    return [path("subject-requests/", include("config.security.subject_requests"))]
+
+
+class SubjectRequestsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_handle(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def subject_requests_menu_item():
+    return SubjectRequestsMenuItem(
+        _("Data-subject requests"), reverse("security_subject_requests:search"), icon_name="user"
+    )
 
 
 class StaffDevicesMenuItem(MenuItem):
