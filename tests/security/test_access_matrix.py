@@ -1,0 +1,566 @@
+"""The access matrix: every admin, inbox, file, export and payment URL × every role → the expected answer.
+
+One small scenario (services A and B, a request on A with a file and a paid payment with a receipt, a
+second unpaid request on A, a request on B with a file) and one table of URLs. A role is either allowed
+(200, or for a POST the documented redirect) or denied: a redirect to the login, the admin home, the
+citizen's code page or the status look-up, a 403 or a 404 — never 200 and never a 500. A denied POST
+changes nothing; a 200 never shows a request the role may not see. A failure reads
+"officer_of_other_service × GET /admin/payments/<A>/ expected deny got 200".
+"""
+
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.base import ContentFile
+from django.http import Http404
+from django.test import Client, RequestFactory
+from django.urls import reverse
+from django.utils import translation
+from django.views.static import serve
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from config.security.models import AccessLog
+from eforms.models import Notification, ServiceHandler, Submission, SubmissionEvent, SubmissionFile
+from home.groups import PERMIT_OFFICERS
+from payments import services
+from payments.constants import RefundStatus
+from payments.models import Payment, PaymentSettings, Refund
+from tests.conftest import make_staff
+from tests.eforms.conftest import PDF_BYTES, catalogue, make_service  # noqa: F401 (fixture)
+from tests.eforms.inbox.conftest import make_submission
+
+pytestmark = pytest.mark.django_db
+
+ANONYMOUS = "anonymous"
+CITIZEN = "citizen_without_code"
+VERIFIED = "citizen_with_verified_code"
+COMMS = "communications_staff"
+OFFICER = "officer_of_the_service"
+OTHER = "officer_of_other_service"
+ADMIN = "administrator"
+ROLES = [ANONYMOUS, CITIZEN, VERIFIED, COMMS, OFFICER, OTHER, ADMIN]
+STAFF_ROLES = [COMMS, OFFICER, OTHER, ADMIN]
+
+HANDLE_A = {OFFICER, ADMIN}
+HANDLE_B = {OTHER, ADMIN}
+INBOX = {OFFICER, OTHER, ADMIN}
+
+# Where a refusal may send the browser: the login, the admin home (Wagtail's "no permission"), the
+# two-factor step, the citizen's code page, the status look-up.
+DENY_REDIRECTS = re.compile(
+    r"^(/admin/login/|/admin/$|/admin/two-factor/|/(th|en)/verify/|/(th|en)/status/$)"
+)
+
+
+@dataclass
+class Scenario:
+    users: dict
+    a: Submission  # service A: waiting for the citizen, a PDF, a paid counter payment with a receipt
+    a2: Submission  # service A: unpaid (for the counter payment action)
+    b: Submission  # service B, with a PDF
+    file_a: SubmissionFile
+    file_b: SubmissionFile
+    payment: Payment
+    refund: Refund  # awaiting a second officer's approval
+    notification: Notification  # a failed email, for "send again"
+    page_a: object
+    log_entry: AccessLog
+
+
+def _pdf(submission, name):
+    record = SubmissionFile(
+        submission=submission, field_key="id_card_copy", original_name=name, file_type="pdf", size=10
+    )
+    record.file.save("card.pdf", ContentFile(PDF_BYTES), save=False)
+    record.save()
+    return record
+
+
+@pytest.fixture
+def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
+    page_a = make_service(catalogue, slug="service-a", title="ขออนุญาตก่อสร้าง", reference_prefix="BA")
+    page_b = make_service(catalogue, slug="service-b", title="ขอใช้ตลาด", reference_prefix="MK")
+    officers = Group.objects.get(name=PERMIT_OFFICERS)
+    market = Group.objects.create(name="Market officers")
+    market.permissions.set(officers.permissions.all())  # the same duties, another service
+    ServiceHandler.objects.create(service=page_a, group=officers)
+    ServiceHandler.objects.create(service=page_b, group=market)
+    users = {
+        COMMS: make_staff(django_user_model, "comms", "Communications staff"),
+        OFFICER: make_staff(django_user_model, "officer_a", PERMIT_OFFICERS),
+        OTHER: make_staff(django_user_model, "officer_b", market.name),
+        ADMIN: make_staff(django_user_model, "admin", "Administrators"),
+    }
+    a = make_submission(
+        page_a,
+        status="waiting",
+        information_requests=1,
+        fee_amount=40,
+        applicant_name="อารีย์ เอกชัย",
+        applicant_email="aree@example.com",
+    )
+    a2 = make_submission(
+        page_a, fee_amount=40, applicant_name="อัมพร สองแสง", applicant_email="amporn@example.com"
+    )
+    b = make_submission(page_b, applicant_name="บุญมี บางบ่อ", applicant_email="boonmee@example.com")
+    payment = services.record_counter_payment(
+        a, amount=4000, method="cash", note_text="ใบนำส่ง 1", officer=users[OFFICER]
+    )
+    assert hasattr(payment, "receipt")
+    limits = PaymentSettings.load()
+    limits.refund_approval_threshold = 1000
+    limits.save()
+    refund = services.request_refund(payment, amount=2000, reason="ชำระเกิน", officer=users[OFFICER])
+    assert refund.status == RefundStatus.AWAITING_APPROVAL
+    notification = Notification.objects.create(
+        submission=a,
+        kind="status",
+        to=a.applicant_email,
+        language="th",
+        subject="s",
+        body="b",
+        state="failed",
+    )
+    TOTPDevice.objects.create(user=users[OFFICER], name="phone", confirmed=True)
+    log_entry = AccessLog.objects.create(
+        username="admin", action=AccessLog.Action.VIEW, object_type="submission", object_label="x"
+    )
+    return Scenario(
+        users=users,
+        a=a,
+        a2=a2,
+        b=b,
+        file_a=_pdf(a, "บัตร-ก.pdf"),
+        file_b=_pdf(b, "บัตร-ข.pdf"),
+        payment=payment,
+        refund=refund,
+        notification=notification,
+        page_a=page_a,
+        log_entry=log_entry,
+    )
+
+
+# Who may see which request at all (checked on every 200 response) ---------------------------------------
+def visible(s, role):
+    return {
+        VERIFIED: [s.a],
+        OFFICER: [s.a, s.a2],
+        OTHER: [s.b],
+        ADMIN: [s.a, s.a2, s.b],
+    }.get(role, [])
+
+
+def markers(submission):
+    return [submission.reference, submission.applicant_name, submission.applicant_email]
+
+
+# The table -------------------------------------------------------------------------------------------------
+@dataclass
+class Case:
+    label: str  # the URL with placeholders, for messages
+    url: str
+    allow: set
+    method: str = "get"
+    data: dict | Callable[[], dict] = field(default_factory=dict)
+    then: str = ""  # a POST's documented redirect when allowed
+    changes: bool = True  # an allowed POST changes something
+
+
+def _th(name, *args):
+    with translation.override("th"):
+        return reverse(name, args=args)
+
+
+def cases(s):
+    a, b = s.a, s.b
+    ra, rb = a.reference, b.reference
+    detail_a = reverse("eforms_inbox:detail", args=[a.pk])
+    pay_a = reverse("payments_admin:submission", args=[ra])
+
+    def version(submission):
+        return lambda: {"version": Submission.objects.get(pk=submission.pk).version}
+
+    return [
+        # The inbox
+        Case("GET /admin/inbox/", reverse("eforms_inbox:index"), INBOX),
+        Case("GET /admin/inbox/?q=<prefix of A>", reverse("eforms_inbox:index") + "?q=BA-69", INBOX),
+        Case("GET /admin/inbox/export.csv", reverse("eforms_inbox:export"), INBOX),
+        Case("GET /admin/inbox/counter/", reverse("eforms_inbox:counter"), INBOX),
+        Case("GET /admin/inbox/reports/", reverse("eforms_inbox:report"), INBOX),
+        Case("GET /admin/inbox/reports/?format=csv", reverse("eforms_inbox:report") + "?format=csv", INBOX),
+        Case("GET /admin/inbox/emails/", reverse("eforms_inbox:emails"), {ADMIN}),
+        Case("GET /admin/inbox/<A>/", detail_a, HANDLE_A),
+        Case("GET /admin/inbox/<B>/", reverse("eforms_inbox:detail", args=[b.pk]), HANDLE_B),
+        Case("GET /admin/inbox/<missing>/", reverse("eforms_inbox:detail", args=[10**8]), set()),
+        Case(
+            "GET /admin/inbox/files/<file of A>/", reverse("eforms_inbox:file", args=[s.file_a.pk]), HANDLE_A
+        ),
+        Case(
+            "GET /admin/inbox/files/<file of B>/", reverse("eforms_inbox:file", args=[s.file_b.pk]), HANDLE_B
+        ),
+        Case("GET /eforms/files/<file of A>/", reverse("eforms:file", args=[s.file_a.pk]), HANDLE_A),
+        Case("GET /eforms/files/<file of B>/", reverse("eforms:file", args=[s.file_b.pk]), HANDLE_B),
+        # Citizen pages (the code proves the address of A only)
+        Case("GET /th/status/<A>/", _th("eforms_status:detail", ra), {VERIFIED}),
+        Case("GET /th/status/<B>/", _th("eforms_status:detail", rb), set()),
+        Case("GET /th/status/<A>/withdraw/", _th("eforms_status:withdraw", ra), {VERIFIED}),
+        Case("GET /th/payments/<A>/", _th("payments_citizen:pay", ra), {VERIFIED}),
+        Case("GET /th/payments/<A>/receipt/", _th("payments_citizen:receipt", ra), {VERIFIED}),
+        Case("GET /th/payments/<A>/done/", _th("payments_citizen:returned", ra), {VERIFIED}),
+        Case("GET /th/payments/<A>/cancelled/", _th("payments_citizen:cancelled", ra), {VERIFIED}),
+        Case("GET /th/payments/<B>/", _th("payments_citizen:pay", rb), set()),
+        Case("GET /th/payments/<B>/receipt/", _th("payments_citizen:receipt", rb), set()),
+        # Payments in the admin
+        Case("GET /admin/payments/", reverse("payments_admin:index"), INBOX),
+        Case("GET /admin/payments/<A>/", pay_a, HANDLE_A),
+        Case("GET /admin/payments/<B>/", reverse("payments_admin:submission", args=[rb]), HANDLE_B),
+        Case(
+            "GET /admin/payments/receipt/<payment of A>/",
+            reverse("payments_admin:receipt", args=[s.payment.pk]),
+            HANDLE_A,
+        ),
+        Case("GET /admin/payments/report/", reverse("payments_admin:report"), {ADMIN}),
+        Case(
+            "GET /admin/payments/report/?format=csv",
+            reverse("payments_admin:report") + "?format=csv",
+            {ADMIN},
+        ),
+        # Personal-data log and two-factor administration
+        Case("GET /admin/personal_data_log/", "/admin/personal_data_log/", {ADMIN}),
+        Case("GET /admin/personal_data_log/?export=csv", "/admin/personal_data_log/?export=csv", {ADMIN}),
+        Case(
+            "GET /admin/personal_data_log/inspect/<id>/",
+            f"/admin/personal_data_log/inspect/{s.log_entry.pk}/",
+            {ADMIN},
+        ),
+        Case(
+            "GET /admin/personal_data_log/edit/<id>/",
+            f"/admin/personal_data_log/edit/{s.log_entry.pk}/",
+            set(),
+        ),
+        Case("GET /admin/two-factor/staff/", reverse("security:staff_devices"), {ADMIN}),
+        Case("GET /admin/snippets/eforms/servicehandler/", "/admin/snippets/eforms/servicehandler/", {ADMIN}),
+        # Actions (last: they change the scenario for the role that may do them)
+        Case(
+            "POST /th/status/<A>/ (reply)",
+            _th("eforms_status:detail", ra),
+            {VERIFIED},
+            "post",
+            {"message": "ส่งเอกสารเพิ่มแล้ว"},
+            then=_th("eforms_status:detail", ra),
+        ),
+        Case(
+            "POST /th/status/<B>/ (reply)",
+            _th("eforms_status:detail", rb),
+            set(),
+            "post",
+            {"message": "x"},
+        ),
+        Case(
+            "POST /admin/inbox/<A>/act/",
+            reverse("eforms_inbox:act", args=[a.pk]),
+            HANDLE_A,
+            "post",
+            lambda: {"action": "reject", "reason": "ไม่ครบ", **version(a)()},
+            then=detail_a,
+        ),
+        Case(
+            "POST /admin/inbox/<A>/assign/",
+            reverse("eforms_inbox:assign", args=[a.pk]),
+            HANDLE_A,
+            "post",
+            lambda: {"assignee": "me", **version(a)()},
+            then=detail_a,
+        ),
+        Case(
+            "POST /admin/inbox/<A>/comment/",
+            reverse("eforms_inbox:comment", args=[a.pk]),
+            HANDLE_A,
+            "post",
+            {"text": "ตรวจแล้ว"},
+            then=detail_a,
+        ),
+        Case(
+            "POST /admin/inbox/<A>/message/",
+            reverse("eforms_inbox:message", args=[a.pk]),
+            HANDLE_A,
+            "post",
+            {"text": "โปรดรอ"},
+            then=detail_a,
+        ),
+        Case(
+            "POST /admin/inbox/<B>/comment/",
+            reverse("eforms_inbox:comment", args=[b.pk]),
+            HANDLE_B,
+            "post",
+            {"text": "ตรวจแล้ว"},
+            then=reverse("eforms_inbox:detail", args=[b.pk]),
+        ),
+        Case(
+            "POST /admin/inbox/counter/<service A>/",
+            reverse("eforms_inbox:counter_start", args=[s.page_a.pk]),
+            HANDLE_A,
+            "post",
+            then=s.page_a.url + s.page_a.reverse_subpage("apply"),
+            changes=False,  # opens the form for a walk-in citizen: only the session changes
+        ),
+        Case(
+            "POST /admin/inbox/emails/<id>/retry/",
+            reverse("eforms_inbox:retry_email", args=[s.notification.pk]),
+            {ADMIN},
+            "post",
+            then=reverse("eforms_inbox:emails"),
+        ),
+        Case(
+            "POST /admin/payments/<A>/refund/<payment>/",
+            reverse("payments_admin:refund", args=[a.reference, s.payment.pk]),
+            HANDLE_A,
+            "post",
+            {"amount": "5", "reason": "คืนส่วนเกิน"},
+            then=pay_a,
+        ),
+        Case(
+            "POST /admin/payments/<A2>/counter/",
+            reverse("payments_admin:counter", args=[s.a2.reference]),
+            HANDLE_A,
+            "post",
+            {"amount": "40", "method": "cash", "note": "เงินสด"},
+            then=reverse("payments_admin:submission", args=[s.a2.reference]),
+        ),
+        Case(
+            "POST /admin/payments/<A>/assess/",
+            reverse("payments_admin:assess", args=[a.reference]),
+            HANDLE_A,
+            "post",
+            {"amount": "100", "note": "ค่าตรวจ"},
+            then=pay_a,
+            changes=False,  # service A has a fixed fee: refused with a message, back to the page
+        ),
+        Case(
+            "POST /admin/payments/refunds/<refund of A>/approve/",
+            reverse("payments_admin:decide_refund", args=[s.refund.pk, "approve"]),
+            {ADMIN},
+            "post",
+            then=pay_a,
+        ),
+        Case(
+            "POST /admin/personal_data_log/delete/<id>/",
+            f"/admin/personal_data_log/delete/{s.log_entry.pk}/",
+            set(),
+            "post",
+        ),
+        Case(
+            "POST /admin/two-factor/staff/<officer>/reset/",
+            reverse("security:reset_devices", args=[s.users[OFFICER].pk]),
+            {ADMIN},
+            "post",
+            then=reverse("security:staff_devices"),
+        ),
+    ]
+
+
+# Roles -------------------------------------------------------------------------------------------------------
+def _ask_for_code(client, submission):
+    from config.security.citizen_verification import verification_url
+
+    response = client.post(verification_url(submission, "/th/status/"), {"action": "send", "next": "/"})
+    assert response.status_code == 302
+    return re.search(r"^\s+(\d{6})\s*$", mail.outbox[-1].body, re.M).group(1)
+
+
+def client_for(role, s):
+    client = Client()
+    if role in s.users:
+        client.force_login(s.users[role])
+    elif role == CITIZEN:
+        _ask_for_code(client, s.a)  # the code is on its way, but not typed in
+    elif role == VERIFIED:
+        from config.security.citizen_verification import verification_url
+
+        code = _ask_for_code(client, s.a)
+        response = client.post(
+            verification_url(s.a, "/th/status/"), {"action": "check", "code": code, "next": "/"}
+        )
+        assert response.status_code == 302 and response["Location"] == "/"
+    return client
+
+
+def state():
+    """Everything a POST in the table could change."""
+    return (
+        list(Submission.objects.order_by("pk").values_list("pk", "status", "version", "assignee_id")),
+        SubmissionEvent.objects.count(),
+        list(Notification.objects.order_by("pk").values_list("pk", "state", "attempts")),
+        list(Payment.objects.order_by("pk").values_list("pk", "status", "amount_refunded")),
+        list(Refund.objects.order_by("pk").values_list("pk", "status")),
+        TOTPDevice.objects.count(),
+        AccessLog.objects.count(),
+    )
+
+
+def body(response):
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode("utf-8", "ignore")
+
+
+def request(client, case):
+    data = case.data() if callable(case.data) else case.data
+    try:
+        return getattr(client, case.method)(case.url, data)
+    except Exception as error:  # a 500 in production
+        return error
+
+
+def judge(role, case, response, s, before):
+    """The problem with `response`, or None."""
+    if isinstance(response, Exception):
+        return f"got 500 ({type(response).__name__}: {response})"
+    status = response.status_code
+    location = response.get("Location", "")
+    if role in case.allow:
+        if case.method == "get":
+            if status != 200:
+                return f"expected allow got {status} {location}"
+        elif status not in (302, 303) or location != case.then:
+            return f"expected allow (redirect to {case.then}) got {status} {location}"
+        elif case.changes and state() == before:
+            return "expected allow but nothing changed"
+        if status == 200:
+            text = body(response)
+            seen = {x.pk for x in visible(s, role)}
+            for other in (s.a, s.a2, s.b):
+                leaked = [m for m in markers(other) if other.pk not in seen and m in text]
+                if leaked:
+                    return f"allowed, but shows a request it may not see: {leaked}"
+        return None
+    if status == 200:
+        return "expected deny got 200"
+    if status >= 500 or status not in (302, 303, 403, 404):
+        return f"expected deny got {status}"
+    changed = case.method == "post" and state() != before
+    # A 404 outside the language prefixes is redirected to the same path under one (LocaleMiddleware).
+    if status in (302, 303) and not (DENY_REDIRECTS.match(location) or location == f"/th{case.url}"):
+        return f"expected deny got {status} to {location}" + (" and something changed" if changed else "")
+    if changed:
+        return "denied, but something changed"
+    return None
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_access_matrix(role, scenario):
+    s = scenario
+    client = client_for(role, s)
+    failures = []
+    table = cases(s)
+    for case in table:
+        before = state() if case.method == "post" else None
+        problem = judge(role, case, request(client, case), s, before)
+        if problem:
+            failures.append(f"{role} × {case.label} {problem}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("role", STAFF_ROLES)
+def test_no_admin_url_opens_before_the_second_factor(role, scenario, settings):
+    """With two-factor sign-in required (production), a signed-in member of staff who has not given
+    a code reaches none of the admin URLs above, administrators included."""
+    settings.TAMBON_STAFF_2FA_REQUIRED = True
+    s = scenario
+    client = client_for(role, s)
+    failures = []
+    for case in cases(s):
+        if not case.url.startswith("/admin/") or case.url.startswith("/admin/two-factor/"):
+            continue
+        before = state() if case.method == "post" else None
+        response = request(client, case)
+        denied = Case(case.label, case.url, set(), case.method)
+        problem = judge(role, denied, response, s, before)
+        if problem:
+            failures.append(f"{role} (no code yet) × {case.label} {problem}")
+    assert not failures, "\n".join(failures)
+
+
+# No guessable URL leads to a file -----------------------------------------------------------------------------
+@pytest.mark.parametrize("role", ROLES)
+def test_an_unknown_file_id_looks_like_a_forbidden_one(role, scenario):
+    """A random id answers as a file of another service does: no hint that an id exists."""
+    s = scenario
+    client = client_for(role, s)
+    for name in ("eforms:file", "eforms_inbox:file"):
+        response = client.get(reverse(name, args=[uuid.uuid4()]))
+        assert response.status_code in (302, 403, 404), (role, name, response.status_code)
+        if response.status_code == 302:
+            assert DENY_REDIRECTS.match(response["Location"]), (role, name, response["Location"])
+        if role not in HANDLE_B:
+            forbidden = client.get(reverse(name, args=[s.file_b.pk]))
+            assert (forbidden.status_code, forbidden.get("Location", "").split("?")[0]) == (
+                response.status_code,
+                response.get("Location", "").split("?")[0],
+            ), (role, name)
+
+
+def test_no_private_file_is_served_by_path(scenario):
+    """Every file under PRIVATE_MEDIA_ROOT, asked for under /media/ (by its path, with or without the
+    folder names) by an administrator and by a visitor: never served. Even the development static
+    view for MEDIA_ROOT cannot reach them, because the private root is outside it."""
+    private = Path(settings.PRIVATE_MEDIA_ROOT).resolve()
+    media = Path(settings.MEDIA_ROOT).resolve()
+    assert not private.is_relative_to(media) and not media.is_relative_to(private)
+    files = [p for p in private.rglob("*") if p.is_file()]
+    assert len(files) >= 2  # the scenario's two PDFs
+    admin = client_for(ADMIN, scenario)
+    visitor = Client()
+    factory = RequestFactory()
+    for path in files:
+        relative = path.relative_to(private).as_posix()
+        inner = path.relative_to(private / "eforms").as_posix()
+        for guess in (
+            f"/media/{relative}",
+            f"/media/{inner}",
+            f"/media/private_media/{relative}",
+            f"/private_media/{relative}",
+            f"/media/../private_media/{relative}",
+        ):
+            for client in (admin, visitor):
+                response = client.get(guess)
+                assert response.status_code != 200 or PDF_BYTES not in body(response), guess
+        for name in (relative, inner, f"../{private.name}/{relative}"):
+            with pytest.raises((Http404, SuspiciousFileOperation)):
+                serve(factory.get("/media/x"), name, document_root=settings.MEDIA_ROOT)
+
+
+def test_the_table_covers_every_inbox_payment_and_security_url(scenario):
+    """A new URL in these apps must be added to the table (or here, with the reason it is left out)."""
+    from django.urls import get_resolver, resolve
+
+    in_table = {resolve(case.url.split("?")[0]).view_name for case in cases(scenario)}
+    personal = {"security:verify", "security:setup", "security:new_backup_codes"}  # one's own device
+    resolver = get_resolver()
+    missing = []
+    for namespace in (
+        "eforms_inbox",
+        "payments_admin",
+        "security",
+        "eforms",
+        "eforms_status",
+        "payments_citizen",
+    ):
+        names = {n for n in resolver.namespace_dict[namespace][1].reverse_dict if isinstance(n, str)}
+        missing += sorted(f"{namespace}:{n}" for n in names if f"{namespace}:{n}" not in in_table | personal)
+    assert missing == [
+        # Public or token-protected pages, not role-dependent: the resume and rating links are signed,
+        # the QR codes public, the look-up form open to all, the demo checkout only in demo mode.
+        "eforms:qr",
+        "eforms:resume",
+        "eforms_status:lookup",
+        "eforms_status:rate",
+        "payments_citizen:demo_checkout",
+    ]
