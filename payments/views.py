@@ -38,23 +38,23 @@ def stripe_webhook(request):
 def _submission(reference):
     from eforms.models import Submission
 
-    submission = (
-        Submission.objects.select_related("service")
-        .filter(reference__iexact=(reference or "").strip())
-        .first()
-    )
-    if submission is None:
-        raise Http404
-    return submission
+    return Submission.objects.select_related("service").by_reference(reference)
 
 
-def _verified_or_redirect(request, submission):
-    """None when this browser proved control of the submission's email; else the redirect to do so."""
+def _verified_or_redirect(request, submission, reference):
+    """None when this browser proved control of the submission's email; else the redirect to do so.
+
+    A reference that names no submission gets the same redirect, so the page does not tell which
+    references exist (they are sequential); the code page then behaves the same for both.
+    """
     from config.security import citizen_verification
+    from eforms.references import parse_reference
 
-    if citizen_verification.is_verified(request, submission):
+    if parse_reference(reference or "") is None:
+        raise Http404
+    if submission is not None and citizen_verification.is_verified(request, submission):
         return None
-    return HttpResponseRedirect(citizen_verification.verification_url(submission, request.get_full_path()))
+    return HttpResponseRedirect(citizen_verification.verification_url(reference, request.get_full_path()))
 
 
 def _page_context(request, submission):
@@ -85,7 +85,7 @@ def _render(request, template, context, status=200):
 def pay(request, reference):
     """The payment step: the fee and a button to Stripe Checkout (or the demo checkout)."""
     submission = _submission(reference)
-    redirect = _verified_or_redirect(request, submission)
+    redirect = _verified_or_redirect(request, submission, reference)
     if redirect:
         return redirect
     context = _page_context(request, submission)
@@ -124,7 +124,7 @@ def returned(request, reference):
     """Back from the checkout. Shows what Stripe confirmed; the redirect alone proves nothing, so a
     payment still pending is checked with Stripe's API here."""
     submission = _submission(reference)
-    redirect = _verified_or_redirect(request, submission)
+    redirect = _verified_or_redirect(request, submission, reference)
     if redirect:
         return redirect
     payment_id = request.GET.get("payment", "")
@@ -147,7 +147,7 @@ def returned(request, reference):
 @never_cache
 def cancelled(request, reference):
     submission = _submission(reference)
-    redirect = _verified_or_redirect(request, submission)
+    redirect = _verified_or_redirect(request, submission, reference)
     if redirect:
         return redirect
     return _render(request, "payments/cancelled.html", _page_context(request, submission))
@@ -157,7 +157,7 @@ def cancelled(request, reference):
 def receipt(request, reference):
     """The receipt PDF, for the citizen who proved control of the submission's email."""
     submission = _submission(reference)
-    redirect = _verified_or_redirect(request, submission)
+    redirect = _verified_or_redirect(request, submission, reference)
     if redirect:
         return redirect
     settled = services.settled_payment(submission)

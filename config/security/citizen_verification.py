@@ -20,12 +20,18 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from config.security import conf
 from config.security.models import CitizenDevice
 from config.security.throttle import client_ip, count
 
 SESSION_KEY = "citizen_verified"
+# The same words whether or not the reference exists, so the page does not tell which ones do.
+SENT_MESSAGE = _lazy(
+    "If this request has an email address, we have sent a 6-digit code to it. The code is valid for 10 minutes."
+)
+WRONG_MESSAGE = _lazy("That code is not right. Check the latest email from us and try again.")
 
 
 @dataclasses.dataclass
@@ -42,8 +48,9 @@ def mask_email(address: str) -> str:
     return f"{local[:1]}•••@{name[:1]}•••.{tld}" if name else f"{local[:1]}•••@{domain}"
 
 
-def verification_url(submission, next_url: str) -> str:
-    return f"{reverse('citizen_verify', args=[submission.reference])}?{urlencode({'next': next_url})}"
+def verification_url(submission_or_reference, next_url: str) -> str:
+    reference = getattr(submission_or_reference, "reference", submission_or_reference)
+    return f"{reverse('citizen_verify', args=[reference])}?{urlencode({'next': next_url})}"
 
 
 def is_verified(request, submission) -> bool:
@@ -124,18 +131,12 @@ def send_code(request, submission) -> Outcome:
             None,
             [submission.applicant_email],
         )
-    return Outcome(
-        True,
-        _("We have sent a 6-digit code to %(address)s. It is valid for 10 minutes.")
-        % {"address": mask_email(address)},
-    )
+    return Outcome(True, str(SENT_MESSAGE))
 
 
 def check_code(request, submission, token: str) -> Outcome:
     token = "".join((token or "").split())
-    wrong = Outcome(
-        False, _("That code is not right. Check the latest email from us and try again."), "wrong"
-    )
+    wrong = Outcome(False, str(WRONG_MESSAGE), "wrong")
     if not token.isdigit() or len(token) != conf.CITIZEN_CODE_LENGTH:
         return Outcome(False, _("Enter the 6-digit code from the email."), "format")
     with transaction.atomic():

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from config.security import citizen_verification as verification
 
+PRETEND_SENT = "citizen_code_pretend_sent"
+
 
 class CodeForm(forms.Form):
     code = forms.CharField(
@@ -29,45 +31,44 @@ def _safe_next(request):
     return "/"
 
 
-def _submission(reference):
-    from eforms.models import Submission
-    from eforms.references import normalise_reference, parse_reference
-
-    if parse_reference(reference) is None:  # not a reference: never let odd bytes reach the database
-        raise Http404
-    submission = Submission.objects.filter(reference=normalise_reference(reference)).first()
-    if submission is None:
-        raise Http404
-    return submission
-
-
 def verify(request, reference):
-    submission = _submission(reference)
+    """Send and check the code. A well-formed reference that names no request gets the same page and
+    the same answers (nothing is sent), so the page does not tell which references exist."""
+    from eforms.models import Submission
+    from eforms.references import parse_reference
+
+    if parse_reference(reference) is None:
+        raise Http404
+    submission = Submission.objects.by_reference(reference)
     next_url = _safe_next(request)
-    if verification.is_verified(request, submission) and request.method == "GET":
+    if submission is not None and verification.is_verified(request, submission) and request.method == "GET":
         return redirect(next_url)
     form = CodeForm()
     if request.method == "POST":
         if request.POST.get("action") == "send":
-            outcome = verification.send_code(request, submission)
-            (messages.success if outcome.ok else messages.error)(request, outcome.message)
-            return redirect(verification.verification_url(submission, next_url))
+            if submission is None:
+                messages.success(request, verification.SENT_MESSAGE)
+                request.session[PRETEND_SENT] = reference
+            else:
+                outcome = verification.send_code(request, submission)
+                (messages.success if outcome.ok else messages.error)(request, outcome.message)
+            return redirect(verification.verification_url(reference, next_url))
         form = CodeForm(request.POST)
         if form.is_valid():
-            outcome = verification.check_code(request, submission, form.cleaned_data["code"])
-            if outcome.ok:
-                return redirect(next_url)
-            form.add_error("code", outcome.message)
+            if submission is None:
+                form.add_error("code", verification.WRONG_MESSAGE)
+            else:
+                outcome = verification.check_code(request, submission, form.cleaned_data["code"])
+                if outcome.ok:
+                    return redirect(next_url)
+                form.add_error("code", outcome.message)
+    code_sent = (
+        verification.has_pending_code(submission)
+        if submission is not None
+        else request.session.get(PRETEND_SENT) == reference
+    )
     return render(
         request,
         "security/citizen_verify.html",
-        {
-            "submission": submission,
-            "form": form,
-            "next": next_url,
-            "masked_address": verification.mask_email(submission.applicant_email)
-            if submission.applicant_email
-            else "",
-            "code_sent": verification.has_pending_code(submission),
-        },
+        {"reference": reference.upper(), "form": form, "next": next_url, "code_sent": code_sent},
     )

@@ -15,6 +15,15 @@ HANDLE_ALL_PERMISSION = "eforms.handle_all_submissions"
 
 
 class SubmissionQuerySet(models.QuerySet):
+    def by_reference(self, text):
+        """The submission a citizen's typed reference names, or None; what is not a reference (odd
+        bytes included) never reaches the database."""
+        from eforms.references import normalise_reference, parse_reference
+
+        if parse_reference(text or "") is None:
+            return None
+        return self.filter(reference=normalise_reference(text)).first()
+
     def for_service(self, page):
         """Submissions of a service, whichever language version of the page they came through."""
         return self.filter(service__translation_key=page.translation_key)

@@ -15,7 +15,6 @@ from eforms.constants import SubmissionStatus
 from eforms.integrations import payment_summary
 from eforms.models import Submission
 from eforms.notifications import RATING_SALT, rating_token
-from eforms.references import normalise_reference, parse_reference
 from eforms.status.forms import LookupForm, RatingForm, ReplyForm, WithdrawForm
 
 LOOKUP_RATE = "20/h"
@@ -49,11 +48,7 @@ def _posted(request):
 
 
 def _verified_submission(request, reference):
-    if parse_reference(reference) is None:  # not a reference: never let odd bytes reach the database
-        return None
-    submission = (
-        Submission.objects.select_related("service").filter(reference=normalise_reference(reference)).first()
-    )
+    submission = Submission.objects.select_related("service").by_reference(reference)
     if submission is None or not is_verified(request, submission):
         return None
     return submission

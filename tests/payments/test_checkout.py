@@ -123,5 +123,9 @@ def test_cancel_page_in_the_citizens_language(client, fake_stripe, submission):
     assert "ยังไม่ได้ชำระ" in page.content.decode() or "Payment not made" in page.content.decode()
 
 
-def test_unknown_reference_is_a_404(client, fake_stripe):
-    assert client.get("/th/payments/XX-69-999999/").status_code == 404
+def test_an_unknown_reference_is_answered_like_a_known_one(client, fake_stripe):
+    """References are sequential: the payment page must not tell which ones exist."""
+    response = client.get("/th/payments/XX-69-999999/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/th/verify/XX-69-999999/")
+    assert client.get("/th/payments/not-a-reference/").status_code == 404

@@ -59,10 +59,9 @@ def test_english_requests_get_english_email(client, site_pages, submission):
     assert "Your code for request BS-69-000123" == mail.outbox[-1].subject
 
 
-def test_the_page_shows_only_a_masked_address(client, site_pages, submission):
-    html = client.get(page_url(submission)).text
-    assert "somchai@example.com" not in html
-    assert "s•••@e•••.com" in html
+def test_the_page_never_shows_the_address(client, site_pages, submission):
+    assert "somchai" not in client.get(page_url(submission)).text
+    assert "somchai" not in ask_for_code(client, submission, follow=True).text
 
 
 def test_a_code_works_once(client, site_pages, submission):
@@ -161,5 +160,25 @@ def test_malformed_codes_get_a_message_not_an_error(client, site_pages, submissi
     assert response.status_code == 200
 
 
-def test_unknown_reference_is_not_found(client, site_pages):
-    assert client.get("/th/verify/XX-00-000000/").status_code == 404
+def test_an_unknown_reference_looks_like_a_known_one(client, site_pages, submission):
+    """References are sequential: the page must not tell anyone which ones exist."""
+    known, unknown = Client(), Client()
+
+    def visible_text(response):
+        return re.sub(r"BS-69-000\d{3}|csrfmiddlewaretoken\" value=\"[^\"]+", "", response.text)
+
+    pages = []
+    for browser, reference in ((known, "BS-69-000123"), (unknown, "BS-69-000999")):
+        url = f"/th/verify/{reference}/?next=/th/status/"
+        first = browser.get(url)
+        sent = browser.post(url, {"action": "send", "next": "/th/status/"}, follow=True)
+        wrong = browser.post(url, {"action": "check", "code": "000000", "next": "/th/status/"})
+        pages.append(
+            [first.status_code, sent.status_code, wrong.status_code, visible_text(sent), visible_text(wrong)]
+        )
+    assert pages[0] == pages[1]
+    assert len(mail.outbox) == 1  # only the real request's address got a code
+
+
+def test_a_malformed_reference_is_not_found(client, site_pages):
+    assert client.get("/th/verify/not-a-reference!/").status_code == 404
