@@ -96,6 +96,20 @@ class ServiceCategory(models.TextChoices):
     COMPLAINTS = "complaints", _("Complaints")
 
 
+class PersonalDataBasis(models.TextChoices):
+    """Why the office may use the personal data a service collects (Personal Data Protection Act).
+
+    Most licences and requests rest on the office's legal duties, not on consent; ask for consent
+    only when it really is the basis.
+    """
+
+    PUBLIC_TASK = "public_task", _("Public task: the office's legal powers and duties (PDPA section 24(4))")
+    LEGAL_OBLIGATION = "legal_obligation", _("Legal obligation: a law requires it (PDPA section 24(6))")
+    CONTRACT = "contract", _("Contract with the person (PDPA section 24(3))")
+    VITAL_INTEREST = "vital_interest", _("Protecting someone's life or health (PDPA section 24(2))")
+    CONSENT = "consent", _("The person's consent (PDPA section 19)")
+
+
 class AllowedFileType(models.TextChoices):
     """File types a citizen may upload, recognised by their content, not their name."""
 

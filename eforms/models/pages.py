@@ -21,7 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from eforms.constants import ServiceCategory
+from eforms.constants import FieldType, PersonalDataBasis, ServiceCategory
 from eforms.models.fields import split_choices
 from eforms.references import PREFIX_PATTERN
 from home.models import ThaiSearchableMixin
@@ -154,6 +154,18 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
     responsible_division = models.CharField(_("responsible division"), max_length=200, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
+    # Personal data (PDPA): shown before the citizen starts and again before they send.
+    personal_data_purpose = models.TextField(
+        _("what the personal data is used for"),
+        blank=True,
+        help_text=_("Leave empty for: “We use the information in this form only to handle your request.”"),
+    )
+    personal_data_basis = models.CharField(
+        _("legal basis for using personal data"),
+        max_length=20,
+        choices=PersonalDataBasis.choices,
+        default=PersonalDataBasis.PUBLIC_TASK,
+    )
     # After submitting.
     retention_years = models.PositiveSmallIntegerField(
         _("keep finished requests for (years)"),
@@ -192,7 +204,14 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
             ],
             heading=_("Citizen's manual"),
         ),
-        FieldPanel("retention_years"),
+        MultiFieldPanel(
+            [
+                FieldPanel("personal_data_purpose"),
+                FieldPanel("personal_data_basis"),
+                FieldPanel("retention_years"),
+            ],
+            heading=_("Personal data"),
+        ),
     ]
     form_panels = [
         InlinePanel("form_fields", label=_("Form fields and step breaks")),
@@ -215,6 +234,7 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
         SynchronizedField("contact_phone"),
         SynchronizedField("contact_email"),
         SynchronizedField("retention_years"),
+        SynchronizedField("personal_data_basis"),
     ]
 
     class Meta:
@@ -224,6 +244,12 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
         super().clean()
         if not PREFIX_PATTERN.match(self.reference_prefix or ""):
             raise ValidationError({"reference_prefix": _("Use 2 to 4 capital English letters.")})
+        if self.personal_data_basis == PersonalDataBasis.CONSENT and not any(
+            field.field_type == FieldType.CONSENT for field in self.form_fields.all()
+        ):
+            raise ValidationError(
+                {"personal_data_basis": _("Consent is the basis: add a consent checkbox to the form.")}
+            )
 
     def save(self, *args, **kwargs):
         self._resolve_conditions()

@@ -98,6 +98,7 @@ def _organisation_settings(site, pages_by_slug):
     for field, value in content.ORGANISATION.items():
         setattr(org, field, value)
     org.is_demo = True
+    org.privacy_page = pages_by_slug["privacy"]
     org.save()
     for order, (label_th, label_en, number) in enumerate(content.EMERGENCY_NUMBERS):
         EmergencyNumber.objects.create(

@@ -35,6 +35,15 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
     line_url = models.URLField(_("LINE official account link"), blank=True)
     facebook_url = models.URLField(_("Facebook page link"), blank=True)
     map_url = models.URLField(_("map link"), blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every e-service, where personal data is collected."),
+    )
     is_demo = models.BooleanField(
         _("demo site"),
         default=False,
@@ -60,6 +69,7 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
             heading=_("Contact"),
         ),
         MultiFieldPanel([FieldPanel("line_url"), FieldPanel("facebook_url")], heading=_("Social media")),
+        FieldPanel("privacy_page"),
         FieldPanel("is_demo"),
         InlinePanel("emergency_numbers", label=_("Emergency numbers")),
     ]
