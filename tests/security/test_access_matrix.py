@@ -247,6 +247,7 @@ def cases(s):
             set(),
         ),
         Case("GET /admin/two-factor/staff/", reverse("security:staff_devices"), {ADMIN}),
+        Case("GET /admin/subject-requests/", reverse("security_subject_requests:search"), {ADMIN}),
         Case("GET /admin/snippets/eforms/servicehandler/", "/admin/snippets/eforms/servicehandler/", {ADMIN}),
         # Actions (last: they change the scenario for the role that may do them)
         Case(
@@ -356,6 +357,15 @@ def cases(s):
             f"/admin/personal_data_log/delete/{s.log_entry.pk}/",
             set(),
             "post",
+        ),
+        Case(
+            "POST /admin/subject-requests/erase/ <citizen of A, request still open>",
+            reverse("security_subject_requests:erase"),
+            {ADMIN},
+            "post",
+            {"q": s.a.applicant_email, "confirm": "on"},
+            then=reverse("security_subject_requests:search"),
+            changes=False,  # refused while the request is in progress: nothing is erased
         ),
         Case(
             "POST /admin/two-factor/staff/<officer>/reset/",
@@ -552,6 +562,7 @@ def test_the_table_covers_every_inbox_payment_and_security_url(scenario):
         "eforms",
         "eforms_status",
         "payments_citizen",
+        "security_subject_requests",
     ):
         names = {n for n in resolver.namespace_dict[namespace][1].reverse_dict if isinstance(n, str)}
         missing += sorted(f"{namespace}:{n}" for n in names if f"{namespace}:{n}" not in in_table | personal)
@@ -563,4 +574,6 @@ def test_the_table_covers_every_inbox_payment_and_security_url(scenario):
         "eforms_status:lookup",
         "eforms_status:rate",
         "payments_citizen:demo_checkout",
+        # Answered with a file, not a page or a redirect; its refusals are in test_subject_requests.py.
+        "security_subject_requests:export",
     ]
