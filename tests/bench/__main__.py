@@ -16,28 +16,31 @@ import django
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
     django.setup()
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
     wanted = sys.argv[1:]
     print(f"{'benchmark':<58} {'value':>12}  unit")
-    try:
-        import tests.bench as package
+    import tests.bench as package
 
-        for module_info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-            if not module_info.name.startswith("bench_"):
-                continue
-            if wanted and module_info.name.removeprefix("bench_") not in wanted:
-                continue
+    for module_info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if not module_info.name.startswith("bench_"):
+            continue
+        if wanted and module_info.name.removeprefix("bench_") not in wanted:
+            continue
+        # Each benchmark gets a database of its own: one's demo must not meet another's test site.
+        old_name = connection.settings_dict["NAME"]
+        connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        cache.clear()
+        try:
             module = importlib.import_module(f"tests.bench.{module_info.name}")
             started = time.perf_counter()
             module.run(report)
             report(f"{module_info.name}: total wall time", time.perf_counter() - started, "s")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def report(label, value, unit=""):
