@@ -136,7 +136,14 @@ class NewsIndexPage(ThaiSearchableMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = NewsItemPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        items = (
+            NewsItemPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("-date", "-pk")
+        )
         kind = request.GET.get("kind")
         if kind in NewsItemPage.Kind.values:
             items = items.filter(kind=kind)

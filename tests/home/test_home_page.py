@@ -65,3 +65,21 @@ def test_latest_news_shows_the_three_newest_with_thai_dates(client, thai_home):
     assert "ข่าววันที่ 5" in html and "ข่าววันที่ 3" in html
     assert "ข่าววันที่ 2" not in html
     assert "5 พฤศจิกายน 2569" in html
+
+
+def test_news_index_queries_do_not_grow_with_the_news_on_the_page(client, thai_home):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    news = add_news_index(thai_home)
+
+    def add_with_image(number):
+        item = add_news(news, f"ข่าว {number}", f"news-{number}")
+        item.image = Image.objects.create(title=f"ภาพ {number}", file=get_test_image_file())
+        item.save_revision().publish()
+
+    add_with_image(1)
+    one = queries_for(client, "/th/news/")
+    for number in range(2, 7):
+        add_with_image(number)
+    assert queries_for(client, "/th/news/") == one
