@@ -122,6 +122,21 @@ def test_the_printable_copy_lists_the_answers(admin_client, done):
     assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT, detail__startswith="printable").exists()
 
 
+def test_the_pdf_copy_reads_back_as_thai(admin_client, done, tmp_path):
+    import shutil
+    import subprocess
+
+    response = admin_client.post(URL + "export/", {"q": VALID_ID, "format": "pdf"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT, detail__startswith="PDF").exists()
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdf = tmp_path / "copy.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert done.reference in text and "สมชาย ใจดี" in text and "ข้อมูลส่วนบุคคล" in text
+
+
 def test_erase_anonymises_keeps_the_financial_record_and_is_logged(admin_client, done):
     Draft.objects.create(
         token_hash="h", service=done.service, language="th", email=EMAIL, expires_at=timezone.now()
