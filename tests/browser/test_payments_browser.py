@@ -7,11 +7,11 @@ import pytest
 from django.core import mail
 
 from eforms.models import Submission
-from payments.constants import FeeKind, PaymentStatus
-from payments.models import FeeOption, ServiceFee
+from payments.constants import PaymentStatus
 from tests.browser.conftest import save_screenshot, serious_accessibility_violations
 from tests.conftest import build_thai_home
-from tests.eforms.conftest import add_catalogue, field, make_service
+from tests.eforms.conftest import add_catalogue
+from tests.payments.conftest import make_garbage_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,23 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def garbage_fee(transactional_db, settings):
     settings.STRIPE_SECRET_KEY = ""  # demo payment mode
     settings.STRIPE_WEBHOOK_SECRET = ""
-    catalogue = add_catalogue(build_thai_home())
-    page = make_service(
-        catalogue,
-        slug="garbage-fee",
-        title="ชำระค่าธรรมเนียมเก็บขยะมูลฝอย",
-        reference_prefix="GF",
-        fee_amount=40,
-        fields=[
-            field("house_no", "singleline", "บ้านเลขที่"),
-            field("period", "radio", "งวดที่ชำระ", choices="1 เดือน\n6 เดือน\n12 เดือน"),
-            field("email", "email", "อีเมลสำหรับรับใบเสร็จ"),
-        ],
-    )
-    fee = ServiceFee.objects.create(service=page, kind=FeeKind.PER_OPTION, option_field_key="period")
-    for choice, amount in ((1, 4000), (2, 24000), (3, 45000)):
-        FeeOption.objects.create(fee=fee, choice=choice, amount=amount)
-    return page
+    return make_garbage_service(add_catalogue(build_thai_home()))
 
 
 def check(page, name):

@@ -38,10 +38,10 @@ def demo_mode(settings):
     settings.STRIPE_WEBHOOK_SECRET = ""
 
 
-@pytest.fixture
-def garbage_service(catalogue):  # noqa: F811
+def make_garbage_service(parent):
+    """The garbage fee: 40 / 240 / 450 baht by the period chosen on the form."""
     page = make_service(
-        catalogue,
+        parent,
         slug="garbage-fee",
         title="ชำระค่าธรรมเนียมเก็บขยะมูลฝอย",
         reference_prefix="GF",
@@ -56,6 +56,11 @@ def garbage_service(catalogue):  # noqa: F811
     for choice, amount in ((1, 4000), (2, 24000), (3, 45000)):
         FeeOption.objects.create(fee=fee, choice=choice, amount=amount)
     return page
+
+
+@pytest.fixture
+def garbage_service(catalogue):  # noqa: F811
+    return make_garbage_service(catalogue)
 
 
 _numbers = iter(range(1, 10**6))
