@@ -4,10 +4,10 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from config.security import citizen_verification as verification
+from config.security.redirects import safe_next
 
 PRETEND_SENT = "citizen_code_pretend_sent"
 
@@ -22,15 +22,6 @@ class CodeForm(forms.Form):
     )
 
 
-def _safe_next(request):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, request.is_secure()
-    ):
-        return target
-    return "/"
-
-
 def verify(request, reference):
     """Send and check the code. A well-formed reference that names no request gets the same page and
     the same answers (nothing is sent), so the page does not tell which references exist."""
@@ -40,7 +31,7 @@ def verify(request, reference):
     if parse_reference(reference) is None:
         raise Http404
     submission = Submission.objects.by_reference(reference)
-    next_url = _safe_next(request)
+    next_url = safe_next(request, "/")
     if submission is not None and verification.is_verified(request, submission) and request.method == "GET":
         return redirect(next_url)
     form = CodeForm()

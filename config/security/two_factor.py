@@ -14,7 +14,6 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import devices_for_user, match_token
@@ -24,6 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
 from config.security.forms import TokenForm
+from config.security.redirects import safe_next
 
 logger = logging.getLogger(__name__)
 BACKUP_CODE_COUNT = 10
@@ -32,10 +32,7 @@ BACKUP_DEVICE_NAME = "backup"
 
 
 def _next_url(request):
-    url = request.POST.get("next") or request.GET.get("next") or reverse("wagtailadmin_home")
-    if not url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
-        return reverse("wagtailadmin_home")
-    return url
+    return safe_next(request, reverse("wagtailadmin_home"))
 
 
 def _new_backup_codes(user):
