@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config.security import citizen_views
+from casework.status import verify
 from home import views as home_views
 from home.sitemap import BilingualSitemap
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("eforms.urls")),
+    path("", include("casework.urls")),
     path("payments/", include("payments.urls")),
 ]
 
@@ -28,8 +29,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("payments/", include("payments.urls_citizen")),
-    path("status/", include("eforms.status.urls")),
-    path("verify/<str:reference>/", citizen_views.verify, name="citizen_verify"),
+    path("status/", include("casework.status.urls")),
+    path("verify/<str:reference>/", verify.verify, name="citizen_verify"),
     path("", include(wagtail_urls)),
 )
 

@@ -1,69 +1,9 @@
-"""Choices shared by the e-forms models, forms and the apps built on them (inbox, payments)."""
+"""Choices of the e-forms: field types, service categories, personal-data bases, file types."""
+
+import re
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-
-class SubmissionStatus(models.TextChoices):
-    """Where a submission is. Changed only by `eforms.workflow.transition()` (see its table)."""
-
-    SUBMITTED = "submitted", _("Submitted")
-    IN_REVIEW = "in_review", _("In review")
-    WAITING = "waiting", _("Waiting for the citizen")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
-    COMPLETED = "completed", _("Completed")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-
-
-#: States in which nothing more will happen to a submission.
-FINAL_STATUSES: frozenset[str] = frozenset(
-    {SubmissionStatus.REJECTED, SubmissionStatus.COMPLETED, SubmissionStatus.WITHDRAWN}
-)
-
-#: States in which the office owes a decision and the deadline clock runs.
-CLOCK_RUNNING_STATUSES: frozenset[str] = frozenset({SubmissionStatus.SUBMITTED, SubmissionStatus.IN_REVIEW})
-
-#: States in which the office has not finished with the request (the inbox's "open" items).
-OPEN_STATUSES: frozenset[str] = frozenset(
-    {
-        SubmissionStatus.SUBMITTED,
-        SubmissionStatus.IN_REVIEW,
-        SubmissionStatus.WAITING,
-        SubmissionStatus.APPROVED,
-    }
-)
-
-
-class Channel(models.TextChoices):
-    """How the request reached the office."""
-
-    ONLINE = "online", _("Online")
-    COUNTER = "counter", _("At the counter")
-
-
-class EventKind(models.TextChoices):
-    """What a timeline entry records (`eforms.timeline.record`)."""
-
-    CREATED = "created", _("Request received")
-    STATUS = "status", _("Status changed")
-    ASSIGNED = "assigned", _("Assigned")
-    COMMENT = "comment", _("Internal comment")
-    MESSAGE_TO_CITIZEN = "message_out", _("Message to the citizen")
-    MESSAGE_FROM_CITIZEN = "message_in", _("Message from the citizen")
-    FILE_VIEWED = "file_viewed", _("File opened")
-    OVERRIDE = "override", _("Administrator override")
-    EMAIL_SENT = "email_sent", _("Email sent")
-    EMAIL_FAILED = "email_failed", _("Email failed")
-    OVERDUE_NOTICE = "overdue", _("Overdue notice")
-    RATING = "rating", _("Satisfaction rating")
-    PAYMENT = "payment", _("Payment")
-
-
-class NotificationState(models.TextChoices):
-    PENDING = "pending", _("Waiting to be sent")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
 
 
 class FieldType(models.TextChoices):
@@ -134,3 +74,6 @@ ADDRESS_PARTS = (
     ("province", _("Province")),
     ("postcode", _("Postcode")),
 )
+
+#: What an editor may give as an e-service's reference prefix: 2 to 4 capital letters (`BP` in BP-69-000123).
+REFERENCE_PREFIX_PATTERN = re.compile(r"^[A-Z]{2,4}$")

@@ -766,3 +766,8 @@ def _update_home_translation(home_page, english):
             entry.msgstr = english.get(entry.msgid, entry.msgid)
     translation.import_po(po)
     translation.save_target(publish=True)
+
+
+def on_demo_loaded(sender, home_page, stdout=None, **kwargs):
+    """`home.demo.signals.demo_loaded`: add this app's demo content to the demo site."""
+    load(home_page, stdout=stdout)

@@ -1,4 +1,4 @@
-"""What happens when a citizen submits, saves a draft or resumes one: multi-row work in transactions."""
+"""The review page's sections, and saving a form to come back later (drafts and their files)."""
 
 import hashlib
 import os
@@ -7,26 +7,17 @@ import shutil
 from datetime import timedelta
 
 from django.core.files.base import File
-from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from eforms import answers as answer_text
 from eforms import conf
 from eforms.constants import FieldType
-from eforms.models import Draft, ReferenceCounter, Submission, SubmissionFile
-from eforms.references import format_reference, year_code
+from eforms.models import Draft
 from eforms.storage import private_storage, random_path
-
-
-def next_reference(prefix: str, when=None) -> str:
-    """The next reference for `prefix` this Buddhist Era year. Call inside a transaction."""
-    when = timezone.localdate(when or timezone.now())
-    code = year_code(when.year)
-    counter, _created = ReferenceCounter.objects.get_or_create(prefix=prefix, year_code=code)
-    counter = ReferenceCounter.objects.select_for_update().get(pk=counter.pk)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return format_reference(prefix, when.year, counter.last_number)
+from home.site import message_context
+from outbox import services as outbox
 
 
 def review_sections(page, answers, shown_steps, files):
@@ -49,93 +40,6 @@ def review_sections(page, answers, shown_steps, files):
             )
         sections.append({"name": step.name, "title": step.title, "rows": rows})
     return sections
-
-
-def applicant_email(page, answers):
-    for spec in page.field_specs:
-        if spec.field_type == FieldType.EMAIL and answers.get(spec.key):
-            return answers[spec.key]
-    return ""
-
-
-#: Field keys that hold the applicant's name, in order of preference.
-NAME_KEYS = ("full_name", "applicant_name", "name")
-
-
-def applicant_name(page, answers):
-    """The applicant's name for the inbox's list and search: a field keyed like a name, else the
-    form's first short-text answer."""
-    for key in NAME_KEYS:
-        if isinstance(answers.get(key), str) and answers[key].strip():
-            return answers[key].strip()[:200]
-    for spec in page.field_specs:
-        if spec.field_type == FieldType.SINGLE_LINE and isinstance(answers.get(spec.key), str):
-            return answers[spec.key].strip()[:200]
-    return ""
-
-
-def submit(page, *, answers, shown_steps, files, language, draft_id=None, now=None, counter_officer=None):
-    """Create the submission (reference, snapshot, files moved to permanent private storage) and send
-    the acknowledgement. Returns the submission.
-
-    `counter_officer`: the officer who filled the form in for a citizen at the office's counter.
-    """
-    from eforms import deadlines, timeline
-    from eforms.constants import Channel, EventKind
-
-    now = now or timezone.now()
-    service = page.source_page
-    storage = private_storage()
-    with transaction.atomic():
-        submission = Submission.objects.create(
-            reference=next_reference(service.reference_prefix, now),
-            service=service,
-            service_title=page.title,
-            language=language,
-            answers=answer_text.snapshot(page.form_steps, answers, shown_steps, files),
-            applicant_email=applicant_email(page, answers),
-            fee_amount=page.fee_amount,
-            processing_days=page.processing_days,
-            expected_completion=deadlines.initial_deadline(timezone.localdate(now), page.processing_days),
-            submitted_at=now,
-            status_changed_at=now,
-            applicant_name=applicant_name(page, answers),
-            channel=Channel.COUNTER if counter_officer else Channel.ONLINE,
-            counter_officer=counter_officer,
-        )
-        timeline.record(
-            submission,
-            EventKind.CREATED,
-            actor=counter_officer,
-            actor_name="" if counter_officer else str(submission.applicant_name),
-            to_status=submission.status,
-            visible_to_citizen=True,
-            data={"channel": submission.channel},
-        )
-        for key, infos in files.items():
-            if key not in answers:
-                continue
-            for info in infos:
-                record = SubmissionFile(
-                    submission=submission,
-                    field_key=key,
-                    original_name=info["name"],
-                    file_type=info.get("type") or "",
-                    size=info["size"],
-                )
-                with storage.open(info["tmp"]) as handle:
-                    record.file.save(info["name"], File(handle), save=False)
-                record.save()
-        if draft_id:
-            delete_drafts(Draft.objects.filter(pk=draft_id))
-    for infos in files.values():
-        for info in infos:
-            storage.delete(info["tmp"])
-    from eforms.tasks import send_acknowledgement
-
-    if submission.applicant_email:
-        send_acknowledgement.enqueue(submission.pk)
-    return submission
 
 
 # Save and come back later --------------------------------------------------------------------------
@@ -234,6 +138,22 @@ def delete_expired(now=None) -> dict:
 
 
 def resume_url(request, token: str) -> str:
-    from django.urls import reverse
-
     return request.build_absolute_uri(reverse("eforms:resume", args=[token]))
+
+
+def send_resume_link(draft, url):
+    """The link that brings the answers back. Sent in the request (the citizen waits for it) and
+    removed from the outbox once sent: it opens the form with everything in it."""
+    with translation.override(draft.language):
+        context = {"draft": draft, "page": draft.service.localized, "url": url, **message_context()}
+        subject = render_to_string("eforms/email/resume_subject.txt", context)
+        body = render_to_string("eforms/email/resume.txt", context)
+    return outbox.queue(
+        to=draft.email,
+        subject=subject,
+        body=body,
+        kind="resume_link",
+        language=draft.language,
+        sensitive=True,
+        urgent=True,
+    )

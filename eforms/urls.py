@@ -1,5 +1,4 @@
-"""URLs outside the page tree: the resume link from the email, staff downloads of citizens' files,
-and the QR codes at `<page URL>qr.svg` / `qr.png` (Wagtail's own page URLs cannot contain a dot).
+"""URLs outside the page tree: the resume link from the email, and the QR codes at `<page URL>qr.svg` / `qr.png` (Wagtail's own page URLs cannot contain a dot).
 
 Included at the root of config/urls.py, before the language-prefixed page URLs.
 """
@@ -12,7 +11,6 @@ app_name = "eforms"
 
 urlpatterns = [
     path("eforms/resume/<str:token>/", views.resume, name="resume"),
-    path("eforms/files/<uuid:file_id>/", views.download_file, name="file"),
     re_path(
         r"^(?P<language>th|en)/(?P<page_path>(?:[\w\-]+/)*)qr\.(?P<kind>svg|png)$",
         views.qr_for_path,

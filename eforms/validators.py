@@ -10,8 +10,8 @@ from stdnum.exceptions import InvalidChecksum
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.th import pin
 
-from config.security.uploads import clean_upload
 from eforms.constants import FILE_TYPE_MIME, AllowedFileType
+from security.uploads import clean_upload
 
 THAI_PHONE = re.compile(r"^0[2-9]\d{7,8}$")
 

@@ -1,9 +1,7 @@
 """Thin views: each reads the request, calls a service or a domain module, and renders."""
 
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -11,26 +9,15 @@ from django.views.decorators.http import require_GET
 from django_ratelimit.core import is_ratelimited
 from wagtail.models import Locale, Page
 
-from eforms import conf, qr, services
+from eforms import conf, handoff, qr, services
 from eforms.forms import SaveForLaterForm
-from eforms.tasks import send_resume_link
 from eforms.wizard import wizard_prefix
 from home.models import OrganisationSettings
 
 
 def confirmation(page, request):
-    """After submitting: the reference and the expected completion date (only for this session)."""
-    submission_id = request.session.get(f"eforms_done_{wizard_prefix(page)}")
-    if not submission_id:
-        return HttpResponseRedirect(page.url)
-    submission = page.source_page.submissions.filter(pk=submission_id).first()
-    if submission is None:
-        return HttpResponseRedirect(page.url)
-    context = page.get_context(request)
-    context["submission"] = submission
-    response = TemplateResponse(request, page.landing_page_template, context)
-    response["Cache-Control"] = "no-store"
-    return response
+    """After sending: the page the app that keeps requests shows (see `eforms.handoff`)."""
+    return handoff.receiver().confirmation(page, request, wizard_prefix(page))
 
 
 def save_for_later(page, request):
@@ -55,7 +42,7 @@ def save_for_later(page, request):
             draft, token = services.save_draft(
                 page, session_data, form.cleaned_data["email"], translation.get_language()
             )
-            send_resume_link.enqueue(draft.pk, services.resume_url(request, token))
+            services.send_resume_link(draft, services.resume_url(request, token))
             context["sent_to"] = form.cleaned_data["email"]
             context["expires_at"] = draft.expires_at
     context["error_summary"] = form.error_summary() if form.is_bound else []
@@ -129,13 +116,3 @@ def poster(page, request):
         }
     )
     return TemplateResponse(request, "eforms/poster.html", context)
-
-
-@never_cache
-def download_file(request, file_id):
-    """A citizen's file, for staff who handle its service (eforms.inbox.views.serve_file). Never by URL alone."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
-    from eforms.inbox.views import serve_file
-
-    return serve_file(request, file_id)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 from formtools.wizard.views import SessionWizardView
 
-from eforms import conf, services
+from eforms import conf, handoff, services
 from eforms.constants import FieldType
 from eforms.forms import ReviewForm, StepForm, build_step_form_class
 from eforms.steps import REVIEW_STEP
@@ -282,22 +282,18 @@ class EFormWizard(SessionWizardView):
         return context
 
     def done(self, form_list, **kwargs):
-        from eforms.inbox.views import counter_officer_for, end_counter_session
-
+        """Hand the answers to the app that keeps requests (`eforms.handoff`), then show its page."""
         answers, _valid, shown = self.walk()
-        officer = counter_officer_for(self.request, self.page)
-        submission = services.submit(
+        handoff.receiver().submit(
             self.page,
+            self.request,
             answers=answers,
             shown_steps=shown,
             files=self.stored_files(),
             language=get_language(),
             draft_id=self.storage.extra_data.get("draft_id"),
-            counter_officer=officer,
+            prefix=self.prefix,
         )
-        if officer is not None:
-            end_counter_session(self.request)
-        self.request.session[f"eforms_done_{self.prefix}"] = submission.pk
         return HttpResponseRedirect(self.page.url + self.page.reverse_subpage("done"))
 
 

@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail_localize.segments import StringSegmentValue
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
 
@@ -92,8 +93,6 @@ class TranslatableTableBlock(TableBlock):
     """A table whose cells wagtail-localize offers for translation (it skips plain TableBlocks)."""
 
     def get_translatable_segments(self, value):
-        from wagtail_localize.segments import StringSegmentValue
-
         segments = [
             StringSegmentValue(f"cell-{row}-{col}", cell)
             for row, cells in enumerate(value.get("data") or [])

@@ -1,5 +1,7 @@
 """The staff groups every office starts with. Their names are stable keys used in code and tests."""
 
+from django.contrib.auth.models import Group, Permission
+
 COMMUNICATIONS_STAFF = "Communications staff"
 JUNIOR_EDITORS = "Junior editors"
 PERMIT_OFFICERS = "Permit officers"
@@ -19,8 +21,6 @@ COLLECTION_PERMISSIONS = [
 
 def grant_all_permissions_to_administrators(sender=None, **kwargs):
     """post_migrate: administrators hold every permission, including those of apps added later."""
-    from django.contrib.auth.models import Group, Permission
-
     group = Group.objects.filter(name=ADMINISTRATORS).first()
     if group is not None:
         group.permissions.set(Permission.objects.all())

@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from payments import conf, fees, reports, services
+from payments import conf, fees, notices, reports, services
 from payments.constants import PaymentChannel, PaymentMethod, RefundStatus
 from payments.forms import AssessFeeForm, CounterPaymentForm, RefundForm, ReportFilterForm
+from payments.links import payment_page_url
 from payments.models import Payment, PaymentSettings, Refund
 from payments.views import receipt_response
 
@@ -27,7 +28,7 @@ def _require(request, *perms):
 
 
 def _visible(request):
-    from eforms.models import Submission
+    from casework.models import Submission
 
     return Submission.objects.visible_to(request.user)
 
@@ -190,11 +191,8 @@ def assess(request, reference):
     except services.PaymentUnavailable as error:
         messages.error(request, str(error))
         return _back(submission)
-    from payments import tasks
-    from payments.links import payment_page_url
-
     url = request.build_absolute_uri(payment_page_url(submission, submission.language or "th"))
-    tasks.send_payment_request.enqueue(submission.pk, url)
+    notices.payment_request(submission, url)
     messages.success(request, _("Fee set. The citizen has been asked to pay by email."))
     return _back(submission)
 

@@ -27,3 +27,8 @@ def load(home_page, stdout=None):
 
         mode = "demo payment mode (no Stripe keys)" if conf.demo_mode() else "Stripe"
         stdout.write(f"Payments: garbage fee per period; {mode}")
+
+
+def on_demo_loaded(sender, home_page, stdout=None, **kwargs):
+    """`home.demo.signals.demo_loaded`: add this app's demo content to the demo site."""
+    load(home_page, stdout=stdout)

@@ -4,7 +4,10 @@ import logging
 
 from django.utils.translation import gettext_lazy as _
 
+from casework import timeline
+from payments import notices
 from payments.constants import PaymentStatus
+from payments.models import Payment
 
 logger = logging.getLogger(__name__)
 
@@ -19,11 +22,7 @@ TIMELINE_MESSAGES = {
 
 
 def record_on_timeline(payment, kind, *, actor=None, message="", visible_to_citizen=True, data=None):
-    """Put a payment event on the submission's timeline when the inbox's timeline exists."""
-    try:
-        from eforms import timeline
-    except ImportError:
-        return False
+    """Put a payment event on the request's timeline."""
     try:
         timeline.record(
             payment.submission,
@@ -41,8 +40,6 @@ def record_on_timeline(payment, kind, *, actor=None, message="", visible_to_citi
 
 
 def on_status_change(payment_id, from_status, to_status, *, source, actor=None, message=""):
-    from payments.models import Payment
-
     payment = Payment.objects.select_related("submission").get(pk=payment_id)
     record_on_timeline(
         payment,
@@ -60,12 +57,7 @@ def on_status_change(payment_id, from_status, to_status, *, source, actor=None, 
             "note": message,
         },
     )
-    from payments import tasks
-
-    if to_status == PaymentStatus.PAID and payment.submission.applicant_email:
-        tasks.send_receipt.enqueue(payment.pk)
-    elif (
-        to_status in (PaymentStatus.PARTLY_REFUNDED, PaymentStatus.REFUNDED)
-        and payment.submission.applicant_email
-    ):
-        tasks.send_refund_notice.enqueue(payment.pk)
+    if to_status == PaymentStatus.PAID:
+        notices.receipt(payment)
+    elif to_status in (PaymentStatus.PARTLY_REFUNDED, PaymentStatus.REFUNDED):
+        notices.refund(payment)

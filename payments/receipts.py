@@ -2,19 +2,17 @@
 citizens) with the amount in Thai words and the Buddhist Era date.
 
 The PDF is made from the database each time it is asked for, so a receipt is never out of step with
-its payment. Fonts: Sarabun (SIL OFL), see `payments/fonts/README.md`.
+its payment. Fonts: Sarabun (SIL OFL), see `home/fonts/README.md`.
 """
 
 import datetime
-from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from home.dates import buddhist_year, format_date
+from home.pdf import FONTS, html_to_pdf
 from payments.models import Receipt, ReceiptCounter
-
-FONTS = Path(__file__).resolve().parent / "fonts"
 
 
 def fiscal_year(when) -> int:
@@ -117,9 +115,7 @@ def render_html(receipt, language=None) -> str:
 
 
 def render_pdf(receipt, language=None) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=render_html(receipt, language), base_url=str(FONTS)).write_pdf()
+    return html_to_pdf(render_html(receipt, language))
 
 
 def filename(receipt) -> str:

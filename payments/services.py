@@ -70,7 +70,7 @@ def start_checkout(submission, *, language, build_urls, provider=None) -> Paymen
     a double click or a retry after a timeout returns the same session. Raises `PaymentUnavailable`
     (nothing to pay, already paid) or `ProviderError` (Stripe did not answer: nothing was charged).
     """
-    from eforms.models import Submission
+    from casework.models import Submission
 
     provider = provider or get_provider()
     fee = fees.fee_for(submission)
@@ -133,7 +133,7 @@ def apply_session(payment, session, *, source, event_type="", event_id="") -> tu
     state Stripe reports. Money taken is never ignored: an amount or currency that does not match,
     or a second payment of a fee already paid, is held for an administrator instead of marked paid.
     """
-    from eforms.models import Submission
+    from casework.models import Submission
 
     if event_type == "checkout.session.async_payment_failed":
         target = S.FAILED
@@ -308,7 +308,7 @@ def sync_pending(*, now=None, provider=None) -> dict:
 def record_counter_payment(submission, *, amount, method, note_text, officer, provider=None) -> Payment:
     """A payment in cash or by bank transfer at the office: the same receipts and reports as online.
     Open online checkouts of the submission are expired so the citizen cannot pay twice."""
-    from eforms.models import Submission
+    from casework.models import Submission
 
     if method not in (PaymentMethod.CASH, PaymentMethod.TRANSFER):
         raise PaymentUnavailable(_("Choose cash or bank transfer."))

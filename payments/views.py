@@ -36,7 +36,7 @@ def stripe_webhook(request):
 
 # The citizen's pages ----------------------------------------------------------------------------------
 def _submission(reference):
-    from eforms.models import Submission
+    from casework.models import Submission
 
     return Submission.objects.select_related("service").by_reference(reference)
 
@@ -47,8 +47,8 @@ def _verified_or_redirect(request, submission, reference):
     A reference that names no submission gets the same redirect, so the page does not tell which
     references exist (they are sequential); the code page then behaves the same for both.
     """
-    from config.security import citizen_verification
-    from eforms.references import parse_reference
+    from casework.references import parse_reference
+    from security import citizen_verification
 
     if parse_reference(reference or "") is None:
         raise Http404

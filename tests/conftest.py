@@ -12,6 +12,9 @@ from wagtail.models import Locale, Page, Site
 from home.groups import ADMINISTRATORS, COMMUNICATIONS_STAFF, JUNIOR_EDITORS, PERMIT_OFFICERS
 from home.models import HomePage
 
+# Each app's fixtures, for every test that needs them (a conftest.py applies only to its own folder).
+pytest_plugins = ["tests.eforms.fixtures", "tests.casework.fixtures"]
+
 
 def pytest_collection_modifyitems(items):
     """Every test that commits (live server, transactional db) restores the migrated data first.

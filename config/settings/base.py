@@ -34,7 +34,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "outbox",
+    "privacy",
+    "security",
     "eforms",
+    "casework",
     "payments",
     "tourism",
     "wagtail_localize",
@@ -60,7 +64,6 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    "config.security",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,16 +74,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "config.security.headers.SecurityHeadersMiddleware",
+    "security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "config.security.middleware.StaffSessionMiddleware",
-    "config.security.middleware.StaffTwoFactorMiddleware",
-    "config.security.middleware.LoginThrottleMiddleware",
+    "security.middleware.StaffSessionMiddleware",
+    "security.middleware.StaffTwoFactorMiddleware",
+    "security.middleware.LoginThrottleMiddleware",
     # After authentication, so that the admin can follow the user's preferred language.
     "django.middleware.locale.LocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -177,13 +180,11 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "no-reply@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SESSION_COOKIE_HTTPONLY = True
-# Staff sessions also end after 15 minutes idle (config.security.middleware.StaffSessionMiddleware).
+# Staff sessions also end after 15 minutes idle (security.middleware.StaffSessionMiddleware).
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = (
-    "DENY"  # the admin, which previews pages in a frame, gets SAMEORIGIN (config.security.headers)
-)
+X_FRAME_OPTIONS = "DENY"  # the admin, which previews pages in a frame, gets SAMEORIGIN (security.headers)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 

@@ -12,7 +12,7 @@ import wagtail.contrib.routable_page.models
 from django.conf import settings
 from django.db import migrations, models
 
-import eforms.models.submissions
+import casework.models.submissions
 import eforms.storage
 import home.models.pages
 
@@ -285,7 +285,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         max_length=255,
                         storage=eforms.storage.private_storage,
-                        upload_to=eforms.models.submissions._submission_file_path,
+                        upload_to=casework.models.submissions._submission_file_path,
                     ),
                 ),
                 (

@@ -4,10 +4,10 @@ from django.db import migrations
 
 
 def seed_holidays(apps, schema_editor):
-    from eforms.working_days import thai_public_holidays
+    import holidays  # self-contained: the app's own calendar code has moved since (casework.deadlines)
 
     Holiday = apps.get_model("eforms", "Holiday")
-    for day, name in sorted(thai_public_holidays([2026, 2027]).items()):
+    for day, name in sorted(holidays.Thailand(years=[2026, 2027], language="th").items()):
         Holiday.objects.get_or_create(date=day, defaults={"name": name[:150]})
 
 

@@ -21,9 +21,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from eforms.constants import FieldType, PersonalDataBasis, ServiceCategory
+from eforms.constants import REFERENCE_PREFIX_PATTERN, FieldType, PersonalDataBasis, ServiceCategory
 from eforms.models.fields import split_choices
-from eforms.references import PREFIX_PATTERN
 from home.models import ThaiSearchableMixin
 
 
@@ -242,7 +241,7 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
 
     def clean(self):
         super().clean()
-        if not PREFIX_PATTERN.match(self.reference_prefix or ""):
+        if not REFERENCE_PREFIX_PATTERN.match(self.reference_prefix or ""):
             raise ValidationError({"reference_prefix": _("Use 2 to 4 capital English letters.")})
         if self.personal_data_basis == PersonalDataBasis.CONSENT and not any(
             field.field_type == FieldType.CONSENT for field in self.form_fields.all()

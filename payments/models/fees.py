@@ -91,7 +91,7 @@ class FeeAssessment(models.Model):
     """The amount an officer set after reviewing a submission whose service has an assessed fee."""
 
     submission = models.OneToOneField(
-        "eforms.Submission",
+        "casework.Submission",
         on_delete=models.CASCADE,
         related_name="fee_assessment",
         verbose_name=_("submission"),

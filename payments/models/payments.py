@@ -40,7 +40,7 @@ class Payment(models.Model):
     """One attempt to pay one submission's fee: one Stripe Checkout Session, or one counter payment."""
 
     submission = models.ForeignKey(
-        "eforms.Submission", on_delete=models.PROTECT, related_name="payments", verbose_name=_("submission")
+        "casework.Submission", on_delete=models.PROTECT, related_name="payments", verbose_name=_("submission")
     )
     status = models.CharField(
         _("status"),

@@ -9,9 +9,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from eforms.models import EFormField, EServicePage, ServiceCataloguePage, Submission
+from casework.models import Submission
+from eforms.models import EFormField, EServicePage, ServiceCataloguePage
 from tests.conftest import build_thai_home
-from tests.eforms.conftest import add_catalogue
+from tests.eforms.factories import add_catalogue
 
 REPEAT = 15
 

@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
-from eforms.constants import SubmissionStatus
-from eforms.models import ServiceHandler, Submission
+from casework.constants import SubmissionStatus
+from casework.models import ServiceHandler, Submission
 from home.groups import PERMIT_OFFICERS
 from tests.bench.bench_eforms import _service, _site
 from tests.bench.util import measure_get

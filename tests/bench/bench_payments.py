@@ -10,7 +10,7 @@ from django.conf import settings
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from eforms.models import Submission
+from casework.models import Submission
 from payments import events
 from payments.constants import PaymentStatus
 from payments.models import Payment, Receipt, StripeEvent

@@ -4,10 +4,11 @@ import re
 
 import pytest
 
-from eforms.models import EServicePage, Submission
+from casework.models import Submission
+from eforms.models import EServicePage
 from tests.browser.conftest import save_screenshot, serious_accessibility_violations
 from tests.conftest import build_thai_home
-from tests.eforms.conftest import PDF_BYTES, VALID_ID, add_catalogue, make_service, three_step_fields
+from tests.eforms.factories import PDF_BYTES, VALID_ID, add_catalogue, make_service, three_step_fields
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,13 +8,13 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from eforms import services
-from eforms.constants import SubmissionStatus
-from eforms.models import ServiceHandler, Submission
+from casework import services
+from casework.constants import SubmissionStatus
+from casework.models import ServiceHandler, Submission
 from home.groups import PERMIT_OFFICERS
 from tests.browser.conftest import save_screenshot, serious_accessibility_violations
 from tests.conftest import build_thai_home
-from tests.eforms.conftest import PDF_BYTES, add_catalogue, field, make_service
+from tests.eforms.factories import PDF_BYTES, add_catalogue, field, make_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

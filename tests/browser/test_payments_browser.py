@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from django.core import mail
 
-from eforms.models import Submission
+from casework.models import Submission
 from payments.constants import PaymentStatus
 from tests.browser.conftest import save_screenshot, serious_accessibility_violations
 from tests.conftest import build_thai_home
-from tests.eforms.conftest import add_catalogue
+from tests.eforms.factories import add_catalogue
 from tests.payments.conftest import make_garbage_service
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -2,9 +2,10 @@
 
 import pytest
 
-from eforms.models import EFormField, Submission
+from casework.models import Submission
+from eforms.models import EFormField
+from tests.eforms.factories import field, make_service
 
-from .conftest import field, make_service
 from .wizard_client import Wizard
 
 pytestmark = pytest.mark.django_db

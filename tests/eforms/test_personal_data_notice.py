@@ -7,7 +7,7 @@ from wagtail.models import Site
 
 from eforms.constants import PersonalDataBasis
 from home.models import OrganisationSettings
-from tests.eforms.conftest import field, make_service
+from tests.eforms.factories import field, make_service
 from tests.eforms.wizard_client import Wizard
 from tests.home.factories import add_information_page
 

@@ -5,9 +5,9 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from eforms.models import SubmissionFile
+from casework.models import SubmissionFile
+from tests.eforms.factories import PDF_BYTES
 
-from .conftest import PDF_BYTES
 from .test_wizard_journey import STEP1, STEP2
 from .wizard_client import Wizard
 
@@ -50,7 +50,7 @@ def test_staff_with_permission_gets_the_file(client, stored_file, django_user_mo
     not enough (see docs/inbox.md)."""
     from django.contrib.auth.models import Group
 
-    from eforms.models import ServiceHandler
+    from casework.models import ServiceHandler
 
     officer = django_user_model.objects.create_user("reviewer", password="x" * 12)
     officer.user_permissions.add(Permission.objects.get(codename="view_submission"))

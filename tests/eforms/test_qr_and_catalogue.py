@@ -1,8 +1,7 @@
 import pytest
 
 from eforms.catalogue import search_services
-
-from .conftest import make_service
+from tests.eforms.factories import make_service
 
 pytestmark = pytest.mark.django_db
 

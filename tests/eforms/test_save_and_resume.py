@@ -8,10 +8,11 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from eforms.models import Draft, Submission
+from casework.models import Submission
+from eforms.models import Draft
 from eforms.services import delete_expired
+from tests.eforms.factories import PDF_BYTES
 
-from .conftest import PDF_BYTES
 from .test_wizard_journey import STEP1, STEP2
 from .wizard_client import Wizard
 

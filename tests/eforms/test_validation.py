@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from eforms.validators import validate_national_id, validate_phone
+from tests.eforms.factories import INVALID_ID, PDF_BYTES, VALID_ID, field, make_service, png_bytes
 
-from .conftest import INVALID_ID, PDF_BYTES, VALID_ID, field, make_service, png_bytes
 from .wizard_client import Wizard
 
 pytestmark = pytest.mark.django_db
@@ -153,6 +153,6 @@ def test_honeypot_refuses_robots(client, catalogue):
     response = wizard.post("review", {"website": "http://spam.example"})
     assert response.status_code == 200
     assert "ไม่สามารถส่งคำขอได้" in response.content.decode()
-    from eforms.models import Submission
+    from casework.models import Submission
 
     assert not Submission.objects.exists()

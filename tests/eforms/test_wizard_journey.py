@@ -4,9 +4,9 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from eforms.models import Submission
+from casework.models import Submission
+from tests.eforms.factories import PDF_BYTES, VALID_ID, png_bytes
 
-from .conftest import PDF_BYTES, VALID_ID, png_bytes
 from .wizard_client import Wizard
 
 pytestmark = pytest.mark.django_db

@@ -9,10 +9,10 @@ import stripe
 from django.urls import reverse
 from django.utils import timezone
 
-from eforms.models import Submission
+from casework.models import Submission
 from payments.constants import FeeKind
 from payments.models import FeeOption, ServiceFee
-from tests.eforms.conftest import catalogue, field, make_service  # noqa: F401 (fixtures)
+from tests.eforms.factories import field, make_service
 from tests.payments.fake_stripe import FakeStripe
 
 WEBHOOK_SECRET = "whsec_test_secret"
@@ -59,7 +59,7 @@ def make_garbage_service(parent):
 
 
 @pytest.fixture
-def garbage_service(catalogue):  # noqa: F811
+def garbage_service(catalogue):
     return make_garbage_service(catalogue)
 
 
@@ -97,8 +97,8 @@ def submission(garbage_service):
 
 
 def verify(client, submission):
-    """What passing the one-time code leaves in the session (config.security.citizen_verification)."""
-    from config.security.citizen_verification import SESSION_KEY
+    """What passing the one-time code leaves in the session (security.citizen_verification)."""
+    from security.citizen_verification import SESSION_KEY
 
     session = client.session
     verified = session.get(SESSION_KEY, {})

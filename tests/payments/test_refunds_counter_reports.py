@@ -128,7 +128,7 @@ def test_receipt_email_has_the_pdf_attached_and_the_timeline_shows_it(paid):
 def test_officer_screens(client, paid, administrator, permit_officer):
     from django.contrib.auth.models import Group
 
-    from eforms.models import ServiceHandler
+    from casework.models import ServiceHandler
     from home.groups import PERMIT_OFFICERS
 
     # Officers reach the payments of the services their group handles (tests/security/test_access_matrix.py).

@@ -27,15 +27,16 @@ from django.utils import translation
 from django.views.static import serve
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from config.security.models import AccessLog
-from eforms.models import Notification, ServiceHandler, Submission, SubmissionEvent, SubmissionFile
+from casework.models import ServiceHandler, Submission, SubmissionEvent, SubmissionFile
 from home.groups import PERMIT_OFFICERS
+from outbox.models import Message
 from payments import services
 from payments.constants import RefundStatus
 from payments.models import Payment, PaymentSettings, Refund
+from privacy.models import AccessLog
+from tests.casework.factories import make_submission
 from tests.conftest import make_staff
-from tests.eforms.conftest import PDF_BYTES, catalogue, make_service  # noqa: F401 (fixture)
-from tests.eforms.inbox.conftest import make_submission
+from tests.eforms.factories import PDF_BYTES, make_service
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +71,7 @@ class Scenario:
     file_b: SubmissionFile
     payment: Payment
     refund: Refund  # awaiting a second officer's approval
-    notification: Notification  # a failed email, for "send again"
+    notification: Message  # a failed email, for "send again"
     page_a: object
     log_entry: AccessLog
 
@@ -120,8 +121,8 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
     limits.save()
     refund = services.request_refund(payment, amount=2000, reason="ชำระเกิน", officer=users[OFFICER])
     assert refund.status == RefundStatus.AWAITING_APPROVAL
-    notification = Notification.objects.create(
-        submission=a,
+    notification = Message.objects.create(
+        reference=a.reference,
         kind="status",
         to=a.applicant_email,
         language="th",
@@ -182,7 +183,7 @@ def _th(name, *args):
 def cases(s):
     a, b = s.a, s.b
     ra, rb = a.reference, b.reference
-    detail_a = reverse("eforms_inbox:detail", args=[a.pk])
+    detail_a = reverse("inbox:detail", args=[a.pk])
     pay_a = reverse("payments_admin:submission", args=[ra])
 
     def version(submission):
@@ -190,28 +191,24 @@ def cases(s):
 
     return [
         # The inbox
-        Case("GET /admin/inbox/", reverse("eforms_inbox:index"), INBOX),
-        Case("GET /admin/inbox/?q=<prefix of A>", reverse("eforms_inbox:index") + "?q=BA-69", INBOX),
-        Case("GET /admin/inbox/export.csv", reverse("eforms_inbox:export"), INBOX),
-        Case("GET /admin/inbox/counter/", reverse("eforms_inbox:counter"), INBOX),
-        Case("GET /admin/inbox/reports/", reverse("eforms_inbox:report"), INBOX),
-        Case("GET /admin/inbox/reports/?format=csv", reverse("eforms_inbox:report") + "?format=csv", INBOX),
-        Case("GET /admin/inbox/emails/", reverse("eforms_inbox:emails"), {ADMIN}),
+        Case("GET /admin/inbox/", reverse("inbox:index"), INBOX),
+        Case("GET /admin/inbox/?q=<prefix of A>", reverse("inbox:index") + "?q=BA-69", INBOX),
+        Case("GET /admin/inbox/export.csv", reverse("inbox:export"), INBOX),
+        Case("GET /admin/inbox/counter/", reverse("inbox:counter"), INBOX),
+        Case("GET /admin/inbox/reports/", reverse("inbox:report"), INBOX),
+        Case("GET /admin/inbox/reports/?format=csv", reverse("inbox:report") + "?format=csv", INBOX),
+        Case("GET /admin/messages/", reverse("outbox:failed"), {ADMIN}),
         Case("GET /admin/inbox/<A>/", detail_a, HANDLE_A),
-        Case("GET /admin/inbox/<B>/", reverse("eforms_inbox:detail", args=[b.pk]), HANDLE_B),
-        Case("GET /admin/inbox/<missing>/", reverse("eforms_inbox:detail", args=[10**8]), set()),
-        Case(
-            "GET /admin/inbox/files/<file of A>/", reverse("eforms_inbox:file", args=[s.file_a.pk]), HANDLE_A
-        ),
-        Case(
-            "GET /admin/inbox/files/<file of B>/", reverse("eforms_inbox:file", args=[s.file_b.pk]), HANDLE_B
-        ),
-        Case("GET /eforms/files/<file of A>/", reverse("eforms:file", args=[s.file_a.pk]), HANDLE_A),
-        Case("GET /eforms/files/<file of B>/", reverse("eforms:file", args=[s.file_b.pk]), HANDLE_B),
+        Case("GET /admin/inbox/<B>/", reverse("inbox:detail", args=[b.pk]), HANDLE_B),
+        Case("GET /admin/inbox/<missing>/", reverse("inbox:detail", args=[10**8]), set()),
+        Case("GET /admin/inbox/files/<file of A>/", reverse("inbox:file", args=[s.file_a.pk]), HANDLE_A),
+        Case("GET /admin/inbox/files/<file of B>/", reverse("inbox:file", args=[s.file_b.pk]), HANDLE_B),
+        Case("GET /eforms/files/<file of A>/", reverse("casework:file", args=[s.file_a.pk]), HANDLE_A),
+        Case("GET /eforms/files/<file of B>/", reverse("casework:file", args=[s.file_b.pk]), HANDLE_B),
         # Citizen pages (the code proves the address of A only)
-        Case("GET /th/status/<A>/", _th("eforms_status:detail", ra), {VERIFIED}),
-        Case("GET /th/status/<B>/", _th("eforms_status:detail", rb), set()),
-        Case("GET /th/status/<A>/withdraw/", _th("eforms_status:withdraw", ra), {VERIFIED}),
+        Case("GET /th/status/<A>/", _th("status:detail", ra), {VERIFIED}),
+        Case("GET /th/status/<B>/", _th("status:detail", rb), set()),
+        Case("GET /th/status/<A>/withdraw/", _th("status:withdraw", ra), {VERIFIED}),
         Case("GET /th/payments/<A>/", _th("payments_citizen:pay", ra), {VERIFIED}),
         Case("GET /th/payments/<A>/receipt/", _th("payments_citizen:receipt", ra), {VERIFIED}),
         Case("GET /th/payments/<A>/done/", _th("payments_citizen:returned", ra), {VERIFIED}),
@@ -247,27 +244,31 @@ def cases(s):
             set(),
         ),
         Case("GET /admin/two-factor/staff/", reverse("security:staff_devices"), {ADMIN}),
-        Case("GET /admin/subject-requests/", reverse("security_subject_requests:search"), {ADMIN}),
-        Case("GET /admin/snippets/eforms/servicehandler/", "/admin/snippets/eforms/servicehandler/", {ADMIN}),
+        Case("GET /admin/subject-requests/", reverse("privacy_subject_requests:search"), {ADMIN}),
+        Case(
+            "GET /admin/snippets/casework/servicehandler/",
+            "/admin/snippets/casework/servicehandler/",
+            {ADMIN},
+        ),
         # Actions (last: they change the scenario for the role that may do them)
         Case(
             "POST /th/status/<A>/ (reply)",
-            _th("eforms_status:detail", ra),
+            _th("status:detail", ra),
             {VERIFIED},
             "post",
             {"message": "ส่งเอกสารเพิ่มแล้ว"},
-            then=_th("eforms_status:detail", ra),
+            then=_th("status:detail", ra),
         ),
         Case(
             "POST /th/status/<B>/ (reply)",
-            _th("eforms_status:detail", rb),
+            _th("status:detail", rb),
             set(),
             "post",
             {"message": "x"},
         ),
         Case(
             "POST /admin/inbox/<A>/act/",
-            reverse("eforms_inbox:act", args=[a.pk]),
+            reverse("inbox:act", args=[a.pk]),
             HANDLE_A,
             "post",
             lambda: {"action": "reject", "reason": "ไม่ครบ", **version(a)()},
@@ -275,7 +276,7 @@ def cases(s):
         ),
         Case(
             "POST /admin/inbox/<A>/assign/",
-            reverse("eforms_inbox:assign", args=[a.pk]),
+            reverse("inbox:assign", args=[a.pk]),
             HANDLE_A,
             "post",
             lambda: {"assignee": "me", **version(a)()},
@@ -283,7 +284,7 @@ def cases(s):
         ),
         Case(
             "POST /admin/inbox/<A>/comment/",
-            reverse("eforms_inbox:comment", args=[a.pk]),
+            reverse("inbox:comment", args=[a.pk]),
             HANDLE_A,
             "post",
             {"text": "ตรวจแล้ว"},
@@ -291,7 +292,7 @@ def cases(s):
         ),
         Case(
             "POST /admin/inbox/<A>/message/",
-            reverse("eforms_inbox:message", args=[a.pk]),
+            reverse("inbox:message", args=[a.pk]),
             HANDLE_A,
             "post",
             {"text": "โปรดรอ"},
@@ -299,26 +300,26 @@ def cases(s):
         ),
         Case(
             "POST /admin/inbox/<B>/comment/",
-            reverse("eforms_inbox:comment", args=[b.pk]),
+            reverse("inbox:comment", args=[b.pk]),
             HANDLE_B,
             "post",
             {"text": "ตรวจแล้ว"},
-            then=reverse("eforms_inbox:detail", args=[b.pk]),
+            then=reverse("inbox:detail", args=[b.pk]),
         ),
         Case(
             "POST /admin/inbox/counter/<service A>/",
-            reverse("eforms_inbox:counter_start", args=[s.page_a.pk]),
+            reverse("inbox:counter_start", args=[s.page_a.pk]),
             HANDLE_A,
             "post",
             then=s.page_a.url + s.page_a.reverse_subpage("apply"),
             changes=False,  # opens the form for a walk-in citizen: only the session changes
         ),
         Case(
-            "POST /admin/inbox/emails/<id>/retry/",
-            reverse("eforms_inbox:retry_email", args=[s.notification.pk]),
+            "POST /admin/messages/<id>/retry/",
+            reverse("outbox:retry", args=[s.notification.pk]),
             {ADMIN},
             "post",
-            then=reverse("eforms_inbox:emails"),
+            then=reverse("outbox:failed"),
         ),
         Case(
             "POST /admin/payments/<A>/refund/<payment>/",
@@ -360,11 +361,11 @@ def cases(s):
         ),
         Case(
             "POST /admin/subject-requests/erase/ <citizen of A, request still open>",
-            reverse("security_subject_requests:erase"),
+            reverse("privacy_subject_requests:erase"),
             {ADMIN},
             "post",
             {"q": s.a.applicant_email, "confirm": "on"},
-            then=reverse("security_subject_requests:search"),
+            then=reverse("privacy_subject_requests:search"),
             changes=False,  # refused while the request is in progress: nothing is erased
         ),
         Case(
@@ -379,7 +380,7 @@ def cases(s):
 
 # Roles -------------------------------------------------------------------------------------------------------
 def _ask_for_code(client, submission):
-    from config.security.citizen_verification import verification_url
+    from security.citizen_verification import verification_url
 
     response = client.post(verification_url(submission, "/th/status/"), {"action": "send", "next": "/"})
     assert response.status_code == 302
@@ -393,7 +394,7 @@ def client_for(role, s):
     elif role == CITIZEN:
         _ask_for_code(client, s.a)  # the code is on its way, but not typed in
     elif role == VERIFIED:
-        from config.security.citizen_verification import verification_url
+        from security.citizen_verification import verification_url
 
         code = _ask_for_code(client, s.a)
         response = client.post(
@@ -408,7 +409,7 @@ def state():
     return (
         list(Submission.objects.order_by("pk").values_list("pk", "status", "version", "assignee_id")),
         SubmissionEvent.objects.count(),
-        list(Notification.objects.order_by("pk").values_list("pk", "state", "attempts")),
+        list(Message.objects.order_by("pk").values_list("pk", "state", "attempts")),
         list(Payment.objects.order_by("pk").values_list("pk", "status", "amount_refunded")),
         list(Refund.objects.order_by("pk").values_list("pk", "status")),
         TOTPDevice.objects.count(),
@@ -504,7 +505,7 @@ def test_an_unknown_file_id_looks_like_a_forbidden_one(role, scenario):
     """A random id answers as a file of another service does: no hint that an id exists."""
     s = scenario
     client = client_for(role, s)
-    for name in ("eforms:file", "eforms_inbox:file"):
+    for name in ("casework:file", "inbox:file"):
         response = client.get(reverse(name, args=[uuid.uuid4()]))
         assert response.status_code in (302, 403, 404), (role, name, response.status_code)
         if response.status_code == 302:
@@ -556,13 +557,15 @@ def test_the_table_covers_every_inbox_payment_and_security_url(scenario):
     resolver = get_resolver()
     missing = []
     for namespace in (
-        "eforms_inbox",
+        "inbox",
         "payments_admin",
         "security",
         "eforms",
-        "eforms_status",
+        "casework",
+        "outbox",
+        "status",
         "payments_citizen",
-        "security_subject_requests",
+        "privacy_subject_requests",
     ):
         names = {n for n in resolver.namespace_dict[namespace][1].reverse_dict if isinstance(n, str)}
         missing += sorted(f"{namespace}:{n}" for n in names if f"{namespace}:{n}" not in in_table | personal)
@@ -571,9 +574,9 @@ def test_the_table_covers_every_inbox_payment_and_security_url(scenario):
         # the QR codes public, the look-up form open to all, the demo checkout only in demo mode.
         "eforms:qr",
         "eforms:resume",
-        "eforms_status:lookup",
-        "eforms_status:rate",
+        "status:lookup",
+        "status:rate",
         "payments_citizen:demo_checkout",
         # Answered with a file, not a page or a redirect; its refusals are in test_subject_requests.py.
-        "security_subject_requests:export",
+        "privacy_subject_requests:export",
     ]

@@ -6,9 +6,9 @@ from django.core import mail
 from django.test import Client
 from freezegun import freeze_time
 
-from config.security import citizen_verification as verification
-from config.security.models import CitizenDevice
-from eforms.models import Submission
+from casework.models import Submission
+from security import citizen_verification as verification
+from security.models import CitizenDevice
 
 pytestmark = pytest.mark.django_db
 

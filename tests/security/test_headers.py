@@ -43,7 +43,7 @@ def test_admin_allows_only_wagtails_known_inline_scripts(admin_client, site_page
     ],
 )
 def test_only_wagtails_own_inline_scripts_get_the_nonce(script, known):
-    from config.security.headers import is_known_admin_script
+    from security.headers import is_known_admin_script
 
     assert is_known_admin_script(script) is known
 

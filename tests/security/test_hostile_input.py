@@ -8,8 +8,8 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eforms.models import Submission
-from tests.eforms.conftest import make_service, three_step_fields
+from casework.models import Submission
+from tests.eforms.factories import make_service, three_step_fields
 from tests.eforms.wizard_client import Wizard
 
 pytestmark = pytest.mark.django_db

@@ -144,3 +144,8 @@ def load(home_page, stdout=None):
             f"{EventPage.objects.filter(locale=thai).count()} events."
         )
     return index
+
+
+def on_demo_loaded(sender, home_page, stdout=None, **kwargs):
+    """`home.demo.signals.demo_loaded`: add this app's demo content to the demo site."""
+    load(home_page, stdout=stdout)

@@ -83,7 +83,7 @@ class TourismIndexPage(RoutablePageMixin, ThaiSearchableMixin, Page):
         return super().searchable_parts() + [self.introduction]
 
     def get_context(self, request, *args, **kwargs):
-        from tourism.views import index_context
+        from tourism.views import index_context  # noqa: PLC0415 — the views import these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(index_context(self, request))
@@ -91,7 +91,7 @@ class TourismIndexPage(RoutablePageMixin, ThaiSearchableMixin, Page):
 
     @path("map/", name="map")
     def map_view(self, request):
-        from tourism.views import map_context
+        from tourism.views import map_context  # noqa: PLC0415 — the views import these models
 
         return self.render(
             request, template="tourism/tourism_map_page.html", context_overrides=map_context(self, request)
@@ -255,7 +255,7 @@ class AttractionPage(GalleryMixin, ThaiSearchableMixin, Page):
         return sorted(day for day in self.closed_days() if day >= today)
 
     def get_context(self, request, *args, **kwargs):
-        from tourism.views import attraction_context
+        from tourism.views import attraction_context  # noqa: PLC0415 — the views import these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(attraction_context(self, request))
@@ -414,7 +414,7 @@ class EventPage(GalleryMixin, ThaiSearchableMixin, Page):
         return self.date_kind == EventDateKind.YEARLY
 
     def get_context(self, request, *args, **kwargs):
-        from tourism.views import event_context
+        from tourism.views import event_context  # noqa: PLC0415 — the views import these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_context(self, request))

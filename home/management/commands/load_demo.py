@@ -1,17 +1,14 @@
-import importlib
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from home.demo import loader
+from home.demo.signals import demo_loaded
 from home.groups import ADMINISTRATORS
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "tambon-demo-2569"
-# Apps whose `demo.load(home_page, stdout)` adds their own demo content after the site's pages.
-DEMO_APPS = ["eforms", "payments", "tourism"]
 
 
 class Command(BaseCommand):
@@ -27,14 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home = loader.load(stdout=self.stdout)
-        for app in DEMO_APPS:
-            try:
-                module = importlib.import_module(f"{app}.demo")
-            except ModuleNotFoundError as error:
-                if error.name != f"{app}.demo":
-                    raise
-                continue
-            module.load(home, stdout=self.stdout)
+        demo_loaded.send(sender=self.__class__, home_page=home, stdout=self.stdout)
         if options["demo_admin"]:
             self._demo_admin()
 

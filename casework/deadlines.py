@@ -1,0 +1,124 @@
+"""The office's calendar and deadlines in working days: Monday to Friday, except the holidays an
+administrator keeps in the "Office holidays" snippet (a fresh install holds the Thai public holidays
+of 2026–2027; `manage.py eforms_holidays 2028` adds a year from the `holidays` package).
+
+Rules (Licensing Facilitation Act B.E. 2558):
+
+* The deadline is the service's processing time in working days, counted from the day after the
+  request arrives.
+* While the office waits for the citizen the clock stops. The working days after the day of the
+  request for information, up to and including the day the citizen replies, do not count: on the
+  reply the deadline moves later by that many working days.
+* "Due soon" is a deadline within `DUE_SOON_WORKING_DAYS` working days; "overdue" is a deadline in
+  the past while the office still owes a decision.
+"""
+
+import datetime
+
+import holidays as holiday_tables
+from django.core.cache import cache
+from django.utils import timezone
+
+from casework.constants import CLOCK_RUNNING_STATUSES, HOLIDAYS_CACHE_KEY, SubmissionStatus
+from casework.models import Holiday
+
+DUE_SOON_WORKING_DAYS = 3
+
+
+def holidays() -> frozenset[datetime.date]:
+    """Every office holiday (one query, then cached until a holiday is saved or deleted)."""
+    days = cache.get(HOLIDAYS_CACHE_KEY)
+    if days is None:
+        days = frozenset(Holiday.objects.values_list("date", flat=True))
+        cache.set(HOLIDAYS_CACHE_KEY, days, 3600)
+    return days
+
+
+def forget_holidays():
+    cache.delete(HOLIDAYS_CACHE_KEY)
+
+
+def is_working_day(day: datetime.date, closed=None) -> bool:
+    """`closed`, when given, replaces the office's holidays (for tests and previews)."""
+    closed = holidays() if closed is None else closed
+    return day.weekday() < 5 and day not in closed
+
+
+def add_working_days(start: datetime.date, days: int, closed=None) -> datetime.date:
+    """The date `days` working days after `start` (the day of the request does not count).
+
+    With `days` = 0 the answer is `start` itself if it is a working day, or the next working day.
+    """
+    if days < 0:
+        raise ValueError("days must not be negative")
+    closed = holidays() if closed is None else closed
+    day = start
+    if days == 0:
+        while not is_working_day(day, closed):
+            day += datetime.timedelta(days=1)
+        return day
+    counted = 0
+    while counted < days:
+        day += datetime.timedelta(days=1)
+        if is_working_day(day, closed):
+            counted += 1
+    return day
+
+
+def working_days_between(start: datetime.date, end: datetime.date, closed=None) -> int:
+    """Working days d with start < d <= end (0 when end is not after start)."""
+    closed = holidays() if closed is None else closed
+    count, day = 0, start
+    while day < end:
+        day += datetime.timedelta(days=1)
+        if is_working_day(day, closed):
+            count += 1
+    return count
+
+
+def initial_deadline(submitted_on: datetime.date, processing_days: int) -> datetime.date:
+    return add_working_days(submitted_on, processing_days)
+
+
+def resumed_deadline(deadline: datetime.date, paused_since: datetime.date, resumed_on: datetime.date):
+    """(new deadline, working days lost) when the clock restarts on `resumed_on`."""
+    lost = working_days_between(paused_since, resumed_on) if paused_since else 0
+    return add_working_days_strict(deadline, lost), lost
+
+
+def add_working_days_strict(start: datetime.date, days: int, closed=None) -> datetime.date:
+    """Like `add_working_days`, but 0 days leaves the date as it is."""
+    return start if days == 0 else add_working_days(start, days, closed)
+
+
+def due_soon_limit(today: datetime.date | None = None) -> datetime.date:
+    return add_working_days(today or timezone.localdate(), DUE_SOON_WORKING_DAYS)
+
+
+def end_of_week(today: datetime.date | None = None) -> datetime.date:
+    today = today or timezone.localdate()
+    return today + datetime.timedelta(days=6 - today.weekday())
+
+
+def due_state(submission, today=None, soon=None) -> str:
+    """ "overdue", "due_soon", "paused", "on_time" or "" (decided): for badges in the inbox."""
+    today = today or timezone.localdate()
+    if submission.status == SubmissionStatus.WAITING:
+        return "paused"
+    if submission.status not in CLOCK_RUNNING_STATUSES:
+        return ""
+    if submission.expected_completion < today:
+        return "overdue"
+    if submission.expected_completion <= (soon or due_soon_limit(today)):
+        return "due_soon"
+    return "on_time"
+
+
+def thai_public_holidays(years) -> dict[datetime.date, str]:
+    """Thai public holidays of `years` from the `holidays` package, with Thai names (to seed the
+    office's own list, which is the only calendar deadlines count with)."""
+    result = {}
+    for year in years:
+        for day, name in holiday_tables.Thailand(years=year, language="th").items():
+            result[day] = name
+    return result

@@ -1,0 +1,195 @@
+"""The inbox's filters, search and sort: one form that turns the query string into a queryset.
+
+Bad input never fails the page: an invalid field is reported beside the filters and ignored.
+"""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from casework import deadlines
+from casework.constants import CLOCK_RUNNING_STATUSES, Channel, SubmissionStatus
+from casework.models import ServiceHandler, Submission
+from casework.models.submissions import HANDLE_ALL_PERMISSION
+from eforms.models import EServicePage
+
+SORTS = {
+    "due": ("expected_completion", "pk"),
+    "-due": ("-expected_completion", "-pk"),
+    "submitted": ("submitted_at", "pk"),
+    "-submitted": ("-submitted_at", "-pk"),
+}
+
+
+def handles_all(user) -> bool:
+    return user.is_superuser or user.has_perm(HANDLE_ALL_PERMISSION)
+
+
+def can_use_inbox(user) -> bool:
+    """Staff who handle at least one service, and administrators. Communications staff do not."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return handles_all(user) or ServiceHandler.objects.filter(group__user=user).exists()
+
+
+def services_for(user):
+    """The (Thai) e-service pages whose requests `user` handles."""
+    pages = EServicePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    if not handles_all(user):
+        pages = pages.filter(handlers__group__user=user)
+    return pages.order_by("title").distinct().only("id", "title", "translation_key", "processing_days")
+
+
+def colleagues(user, service_id=None):
+    """Staff a submission (of `service_id`, or of the user's services) can be assigned to."""
+    User = get_user_model()
+    if service_id:
+        services = [service_id]
+    else:
+        services = services_for(user).values("id")
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(groups__servicehandler__service__in=services)
+            | Q(is_superuser=True)
+            | Q(groups__permissions__codename="handle_all_submissions")
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def display_name(user):
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+class InboxFilterForm(forms.Form):
+    q = forms.CharField(label=_("Reference or name"), required=False, max_length=100)
+    service = forms.TypedChoiceField(label=_("Service"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    assignee = forms.ChoiceField(label=_("Assigned to"), required=False)
+    due = forms.ChoiceField(
+        label=_("Deadline"),
+        required=False,
+        choices=[
+            ("", _("Any")),
+            ("overdue", _("Overdue")),
+            ("soon", _("Due soon (3 working days)")),
+            ("week", _("Due this week")),
+            ("paused", _("Paused: waiting for the citizen")),
+        ],
+    )
+    channel = forms.ChoiceField(
+        label=_("Channel"), required=False, choices=[("", _("Any"))] + Channel.choices
+    )
+    submitted_from = forms.DateField(
+        label=_("Received from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    submitted_to = forms.DateField(
+        label=_("Received until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("due", _("Due date, soonest first")),
+            ("-due", _("Due date, latest first")),
+            ("-submitted", _("Newest first")),
+            ("submitted", _("Oldest first")),
+        ],
+    )
+
+    def __init__(self, data, *, user):
+        super().__init__(data)
+        self.user = user
+        self.fields["service"].choices = [("", _("All my services"))] + [
+            (page.pk, page.title) for page in services_for(user)
+        ]
+        self.fields["status"].choices = [("", _("All open")), ("all", _("All"))] + SubmissionStatus.choices
+        self.fields["assignee"].choices = [("", _("Anyone")), ("me", _("Me")), ("none", _("Nobody"))] + [
+            (str(u.pk), display_name(u)) for u in colleagues(user) if u.pk != user.pk
+        ]
+
+    def value(self, name):
+        if not self.is_bound:
+            return None
+        if name in self.errors:
+            return None
+        return self.cleaned_data.get(name) if hasattr(self, "cleaned_data") else None
+
+    def base_queryset(self):
+        """Visible submissions with every filter but the status one (the status counts use it)."""
+        self.is_valid()  # fills cleaned_data with the valid fields; errors are shown, not raised
+        qs = Submission.objects.visible_to(self.user)
+        q = (self.value("q") or "").strip()
+        if q:
+            qs = qs.filter(
+                Q(reference__iexact=q) | Q(reference__istartswith=q) | Q(applicant_name__icontains=q)
+            )
+        if self.value("service"):
+            qs = qs.filter(service_id=self.value("service"))
+        assignee = self.value("assignee")
+        if assignee == "me":
+            qs = qs.filter(assignee=self.user)
+        elif assignee == "none":
+            qs = qs.filter(assignee__isnull=True)
+        elif assignee:
+            qs = qs.filter(assignee_id=int(assignee))
+        today = timezone.localdate()
+        due = self.value("due")
+        if due == "overdue":
+            qs = qs.overdue(today)
+        elif due == "soon":
+            qs = qs.due_by(deadlines.due_soon_limit(today), today)
+        elif due == "week":
+            qs = qs.due_by(deadlines.end_of_week(today), today)
+        elif due == "paused":
+            qs = qs.filter(status=SubmissionStatus.WAITING)
+        if self.value("channel"):
+            qs = qs.filter(channel=self.value("channel"))
+        start, end = self.value("submitted_from"), self.value("submitted_to")
+        if start:
+            qs = qs.filter(submitted_at__gte=_start_of(start))
+        if end:
+            qs = qs.filter(submitted_at__lt=_start_of(end + datetime.timedelta(days=1)))
+        return qs
+
+    def queryset(self, base=None):
+        qs = self.base_queryset() if base is None else base
+        status = self.value("status")
+        if status == "all":
+            pass
+        elif status:
+            qs = qs.filter(status=status)
+        else:
+            qs = qs.open()
+        return qs.order_by(*SORTS.get(self.value("sort") or "due", SORTS["due"]))
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("submitted_from"), cleaned.get("submitted_to")
+        if start and end and start > end:
+            self.add_error("submitted_to", _("The end date is before the start date."))
+        return cleaned
+
+
+def _start_of(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def status_counts(base, today=None):
+    """Submissions per state, plus overdue and due soon, in one query."""
+    today = today or timezone.localdate()
+    soon = deadlines.due_soon_limit(today)
+    running = Q(status__in=CLOCK_RUNNING_STATUSES)
+    aggregates = {value: Count("pk", filter=Q(status=value)) for value in SubmissionStatus.values}
+    aggregates["overdue"] = Count("pk", filter=running & Q(expected_completion__lt=today))
+    aggregates["due_soon"] = Count(
+        "pk", filter=running & Q(expected_completion__gte=today, expected_completion__lte=soon)
+    )
+    return base.order_by().aggregate(**aggregates)

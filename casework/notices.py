@@ -1,0 +1,105 @@
+"""Messages about a request, through the outbox: the acknowledgement, state changes, the officer's
+messages, overdue notices, and notices to the officer when the citizen replies.
+
+Each is written in the recipient's language when the change happens and queued after the commit
+(`outbox.services.queue`); the outbox sends, retries and lists failures.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from casework import timeline
+from casework.constants import EventKind, SubmissionStatus
+from casework.models import Submission
+from home.site import base_url, message_context
+from outbox import services as outbox
+
+#: Signs the rating links in "completed" emails (kept from before the split, so old links still work).
+RATING_SALT = "eforms.rating"
+
+
+def status_url(submission, language=None) -> str:
+    with translation.override(language or submission.language or settings.LANGUAGE_CODE):
+        return base_url() + reverse("status:detail", args=[submission.reference])
+
+
+def rating_token(submission) -> str:
+    return signing.dumps({"s": submission.pk, "r": submission.reference}, salt=RATING_SALT)
+
+
+def rating_url(submission) -> str:
+    with translation.override(submission.language or settings.LANGUAGE_CODE):
+        return base_url() + reverse("status:rate", args=[rating_token(submission)])
+
+
+def queue(submission, kind, template, *, to=None, language=None, urgent=False, **context):
+    """Write `casework/email/<template>.txt` (and `_subject.txt`) and put it in the outbox."""
+    to = to or submission.applicant_email
+    if not to:
+        return None
+    language = language or submission.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        ctx = {"submission": submission, "status_url": status_url(submission), **message_context(), **context}
+        subject = render_to_string(f"casework/email/{template}_subject.txt", ctx)
+        body = render_to_string(f"casework/email/{template}.txt", ctx)
+    return outbox.queue(
+        to=to,
+        subject=subject,
+        body=body,
+        kind=kind,
+        language=language,
+        reference=submission.reference,
+        urgent=urgent,
+    )
+
+
+def acknowledgement(submission):
+    """Sent while the citizen still looks at the confirmation page, which says whether it went."""
+    page = submission.service.localized if submission.service else None
+    return queue(submission, "acknowledgement", "acknowledgement", page=page, urgent=True)
+
+
+def status_email(submission, event):
+    """The email for a timeline entry that concerns the citizen (a state change or a message)."""
+    if event.kind == EventKind.MESSAGE_TO_CITIZEN:
+        return queue(submission, "message", "message", event=event)
+    template = {
+        SubmissionStatus.WAITING: "information_requested",
+        SubmissionStatus.COMPLETED: "completed",
+    }.get(event.to_status, "status_changed")
+    extra = {"event": event}
+    if event.to_status == SubmissionStatus.COMPLETED:
+        extra["rating_url"] = rating_url(submission)
+    return queue(submission, f"status:{event.to_status}", template, **extra)
+
+
+def officer_reply_email(submission):
+    """Tell the assigned officer that the citizen replied (in the officer's admin language)."""
+    officer = submission.assignee
+    if officer is None or not officer.email:
+        return None
+    language = getattr(getattr(officer, "wagtail_userprofile", None), "preferred_language", "") or "th"
+    with translation.override(language):
+        url = base_url() + reverse("inbox:detail", args=[submission.pk])
+    return queue(submission, "officer:reply", "officer_reply", to=officer.email, language=language, url=url)
+
+
+def overdue_email(submission):
+    return queue(submission, "overdue", "overdue")
+
+
+def record_failed_message(sender, message, **kwargs):
+    """outbox's `message_failed`: the request's timeline shows that an email did not reach the citizen."""
+    submission = Submission.objects.filter(reference=message.reference).first() if message.reference else None
+    if submission is None:
+        return
+    timeline.record(
+        submission,
+        EventKind.EMAIL_FAILED,
+        actor_name="system",
+        message=message.subject,
+        data={"message": message.pk, "error": message.last_error[:200]},
+    )

@@ -1,0 +1,108 @@
+"""What happens when a citizen sends a form: the request is made (reference, snapshot of the answers,
+files moved to permanent private storage) in one transaction, then acknowledged."""
+
+from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone
+
+from casework import deadlines, notices, timeline
+from casework.constants import Channel, EventKind
+from casework.models import ReferenceCounter, Submission, SubmissionFile
+from casework.references import format_reference, year_code
+from eforms import answers as answer_text
+from eforms.constants import FieldType
+from eforms.models import Draft
+from eforms.services import delete_drafts
+from eforms.storage import private_storage
+
+
+def next_reference(prefix: str, when=None) -> str:
+    """The next reference for `prefix` this Buddhist Era year. Call inside a transaction."""
+    when = timezone.localdate(when or timezone.now())
+    code = year_code(when.year)
+    counter, _created = ReferenceCounter.objects.get_or_create(prefix=prefix, year_code=code)
+    counter = ReferenceCounter.objects.select_for_update().get(pk=counter.pk)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return format_reference(prefix, when.year, counter.last_number)
+
+
+def applicant_email(page, answers):
+    for spec in page.field_specs:
+        if spec.field_type == FieldType.EMAIL and answers.get(spec.key):
+            return answers[spec.key]
+    return ""
+
+
+#: Field keys that hold the applicant's name, in order of preference.
+NAME_KEYS = ("full_name", "applicant_name", "name")
+
+
+def applicant_name(page, answers):
+    """The applicant's name for the inbox's list and search: a field keyed like a name, else the
+    form's first short-text answer."""
+    for key in NAME_KEYS:
+        if isinstance(answers.get(key), str) and answers[key].strip():
+            return answers[key].strip()[:200]
+    for spec in page.field_specs:
+        if spec.field_type == FieldType.SINGLE_LINE and isinstance(answers.get(spec.key), str):
+            return answers[spec.key].strip()[:200]
+    return ""
+
+
+def submit(page, *, answers, shown_steps, files, language, draft_id=None, now=None, counter_officer=None):
+    """Create the submission (reference, snapshot, files moved to permanent private storage) and send
+    the acknowledgement. Returns the submission.
+
+    `counter_officer`: the officer who filled the form in for a citizen at the office's counter.
+    """
+    now = now or timezone.now()
+    service = page.source_page
+    storage = private_storage()
+    with transaction.atomic():
+        submission = Submission.objects.create(
+            reference=next_reference(service.reference_prefix, now),
+            service=service,
+            service_title=page.title,
+            language=language,
+            answers=answer_text.snapshot(page.form_steps, answers, shown_steps, files),
+            applicant_email=applicant_email(page, answers),
+            fee_amount=page.fee_amount,
+            processing_days=page.processing_days,
+            expected_completion=deadlines.initial_deadline(timezone.localdate(now), page.processing_days),
+            submitted_at=now,
+            status_changed_at=now,
+            applicant_name=applicant_name(page, answers),
+            channel=Channel.COUNTER if counter_officer else Channel.ONLINE,
+            counter_officer=counter_officer,
+        )
+        timeline.record(
+            submission,
+            EventKind.CREATED,
+            actor=counter_officer,
+            actor_name="" if counter_officer else str(submission.applicant_name),
+            to_status=submission.status,
+            visible_to_citizen=True,
+            data={"channel": submission.channel},
+        )
+        for key, infos in files.items():
+            if key not in answers:
+                continue
+            for info in infos:
+                record = SubmissionFile(
+                    submission=submission,
+                    field_key=key,
+                    original_name=info["name"],
+                    file_type=info.get("type") or "",
+                    size=info["size"],
+                )
+                with storage.open(info["tmp"]) as handle:
+                    record.file.save(info["name"], File(handle), save=False)
+                record.save()
+        if draft_id:
+            delete_drafts(Draft.objects.filter(pk=draft_id))
+    for infos in files.values():
+        for info in infos:
+            storage.delete(info["tmp"])
+    notices.acknowledgement(submission)
+    return submission

@@ -1,0 +1,180 @@
+"""The citizen's status page. Thin views: the rules are in casework.workflow and casework.satisfaction;
+proving the email address is security.citizen_verification's job."""
+
+from django.contrib import messages
+from django.core import signing
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django_ratelimit.core import is_ratelimited
+
+from casework import deadlines, extensions, satisfaction, timeline, workflow
+from casework.constants import SubmissionStatus
+from casework.models import Submission
+from casework.notices import RATING_SALT, rating_token
+from casework.status.forms import LookupForm, RatingForm, ReplyForm, WithdrawForm
+from security.citizen_verification import is_verified, verification_url
+
+LOOKUP_RATE = "20/h"
+
+
+RATING_LINK_DAYS = 180
+
+
+def _render(request, template, context, status=200):
+    response = TemplateResponse(request, f"casework/status/{template}.html", context, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _posted(request):
+    """The POST data, or None on GET: an empty POST is a submitted (and invalid) form, not a new one."""
+    return request.POST if request.method == "POST" else None
+
+
+def _verified_submission(request, reference):
+    submission = Submission.objects.select_related("service").by_reference(reference)
+    if submission is None or not is_verified(request, submission):
+        return None
+    return submission
+
+
+@never_cache
+def lookup(request):
+    """Reference and email: if both match one request, the one-time code page; never says which was wrong."""
+    form = LookupForm(_posted(request))
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if is_ratelimited(request, group="eforms-status", key="ip", rate=LOOKUP_RATE, increment=True):
+            form.add_error(None, _("Too many tries from your connection. Please try again in an hour."))
+            status = 429
+        else:
+            submission = Submission.objects.filter(
+                reference__iexact=form.cleaned_data["reference"],
+                applicant_email__iexact=form.cleaned_data["email"],
+            ).first()
+            if submission is not None:
+                target = reverse("status:detail", args=[submission.reference])
+                if is_verified(request, submission):
+                    return redirect(target)
+                return redirect(verification_url(submission, target))
+            form.add_error(
+                None,
+                _(
+                    "We found no request with this reference number and email address. "
+                    "Check both against the email we sent you."
+                ),
+            )
+            status = 400
+    return _render(
+        request,
+        "lookup",
+        {"form": form, "error_summary": form.error_summary() if form.is_bound else []},
+        status=status,
+    )
+
+
+@never_cache
+def detail(request, reference):
+    submission = _verified_submission(request, reference)
+    if submission is None:
+        return redirect("status:lookup")
+    reply_form = None
+    status = 200
+    if submission.status == SubmissionStatus.WAITING:
+        reply_form = ReplyForm(_posted(request), request.FILES or None)
+        if request.method == "POST" and reply_form.is_valid():
+            try:
+                workflow.transition(
+                    submission,
+                    workflow.Action.CITIZEN_REPLY,
+                    reason=reply_form.cleaned_data["message"],
+                    files=reply_form.cleaned_data["files"],
+                    citizen_name=submission.applicant_name,
+                )
+            except workflow.WorkflowError as error:
+                messages.error(request, str(error.message))
+            else:
+                messages.success(
+                    request, _("Thank you: we have received your reply and continue with your request.")
+                )
+            return redirect("status:detail", submission.reference)
+        if request.method == "POST":
+            status = 400
+    elif request.method == "POST":
+        messages.error(request, _("This request is not waiting for a reply from you."))
+        return redirect("status:detail", submission.reference)
+    can_rate = satisfaction.can_rate(submission)
+    context = {
+        "submission": submission,
+        "events": timeline.for_citizen(submission),
+        "due_state": deadlines.due_state(submission),
+        "payment": extensions.summaries(submission).get("payment"),
+        "reply_form": reply_form,
+        "error_summary": reply_form.error_summary() if reply_form is not None and reply_form.is_bound else [],
+        "can_withdraw": any(
+            t.action == workflow.Action.WITHDRAW for t in workflow.available(submission, by=workflow.CITIZEN)
+        ),
+        "rating_url": reverse("status:rate", args=[rating_token(submission)]) if can_rate else "",
+        "rating": getattr(submission, "rating", None)
+        if submission.status == SubmissionStatus.COMPLETED
+        else None,
+    }
+    return _render(request, "detail", context, status=status)
+
+
+@never_cache
+def withdraw(request, reference):
+    submission = _verified_submission(request, reference)
+    if submission is None:
+        return redirect("status:lookup")
+    form = WithdrawForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.transition(
+                submission,
+                workflow.Action.WITHDRAW,
+                reason=form.cleaned_data["reason"],
+                citizen_name=submission.applicant_name,
+            )
+        except workflow.WorkflowError as error:
+            messages.error(request, str(error.message))
+        else:
+            messages.success(request, _("Your request has been withdrawn."))
+        return redirect("status:detail", submission.reference)
+    return _render(
+        request, "withdraw", {"submission": submission, "form": form}, status=400 if form.errors else 200
+    )
+
+
+@never_cache
+def rate(request, token):
+    """The link in the "completed" email (and on the status page): one rating per request."""
+    try:
+        data = signing.loads(token, salt=RATING_SALT, max_age=RATING_LINK_DAYS * 86400)
+        submission = Submission.objects.get(pk=data["s"], reference=data["r"])
+    except (signing.BadSignature, KeyError, TypeError, Submission.DoesNotExist):
+        return _render(request, "rate_invalid", {}, status=400)
+    if not satisfaction.can_rate(submission):
+        done = submission.status == SubmissionStatus.COMPLETED
+        return _render(request, "rate_done", {"submission": submission, "already": done})
+    form = RatingForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            satisfaction.rate(submission, form.cleaned_data["score"], form.cleaned_data["comment"])
+        except workflow.WorkflowError as error:
+            form.add_error(None, str(error.message))
+        else:
+            return _render(request, "rate_done", {"submission": submission, "thanks": True})
+    return _render(
+        request,
+        "rate",
+        {
+            "submission": submission,
+            "form": form,
+            "error_summary": form.error_summary() if form.is_bound else [],
+        },
+        status=400 if form.errors else 200,
+    )

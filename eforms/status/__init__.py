@@ -1,2 +1,0 @@
-"""The citizen's status page: find a request by reference and email, prove the email with a one-time
-code (config.security.citizen_verification), then see its state, messages, reply and rate it."""

@@ -1,0 +1,62 @@
+"""Messages about payments, through the outbox: the receipt (PDF attached), refunds, and the request
+to pay an assessed fee. Each is queued after the change that caused it has committed."""
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from home.site import message_context
+from outbox import services as outbox
+from payments import fees, receipts
+from payments.links import payment_page_url
+from payments.models import Receipt
+
+RECEIPT_ATTACHMENT = "payments.receipt"
+
+
+def _language(value):
+    return "en" if value == "en" else "th"
+
+
+def _queue(submission, kind, template, language, context, attachments=()):
+    with translation.override(language):
+        context = {"submission": submission, **message_context(), **context}
+        subject = render_to_string(f"payments/email/{template}_subject.txt", context)
+        body = render_to_string(f"payments/email/{template}.txt", context)
+    return outbox.queue(
+        to=submission.applicant_email,
+        subject=subject,
+        body=body,
+        kind=kind,
+        language=language,
+        reference=submission.reference,
+        attachments=attachments,
+    )
+
+
+def receipt(payment):
+    """The confirmation email with the receipt PDF attached, in the citizen's language."""
+    language = _language(payment.language)
+    submission = payment.submission
+    context = {
+        "payment": payment,
+        "receipt": payment.receipt,
+        "payment_url": message_context()["base_url"] + payment_page_url(submission, language),
+    }
+    spec = {"kind": RECEIPT_ATTACHMENT, "receipt": payment.receipt.pk, "language": language}
+    return _queue(submission, "receipt", "receipt", language, context, attachments=[spec])
+
+
+def refund(payment):
+    return _queue(payment.submission, "refund", "refund", _language(payment.language), {"payment": payment})
+
+
+def payment_request(submission, url):
+    """An officer assessed the fee: ask the citizen to pay."""
+    context = {"url": url, "fee": fees.fee_for(submission)}
+    return _queue(submission, "payment_request", "payment_request", _language(submission.language), context)
+
+
+def receipt_attachment(spec):
+    """outbox attachment maker: the receipt's PDF, made again from the database when the email goes."""
+    record = Receipt.objects.select_related("payment__submission").get(pk=spec["receipt"])
+    return receipts.filename(record), receipts.render_pdf(record, spec.get("language")), "application/pdf"

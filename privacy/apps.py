@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "privacy"
+    verbose_name = _("Personal data")
+
+    def ready(self):
+        from privacy import registry  # noqa: PLC0415 — app registry must be ready first
+
+        registry.discover()

@@ -1,0 +1,96 @@
+"""Middleware for the admin: login throttling, staff session limits, two-factor enforcement."""
+
+import time
+
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django_otp import user_has_device
+
+from security import conf
+from security.throttle import is_throttled
+
+ADMIN_PREFIX = "/admin/"
+
+
+def is_staff_user(user) -> bool:
+    return user.is_authenticated and (
+        user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+    )
+
+
+class LoginThrottleMiddleware:
+    """Refuses login attempts (429) for an account or address that failed too often lately."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path == f"{ADMIN_PREFIX}login/":
+            if is_throttled(request, request.POST.get("username", "")):
+                minutes = conf.LOGIN_FAILURE_WINDOW // 60
+                body = render_to_string(
+                    "security/too_many_attempts.html", {"minutes": minutes}, request=request
+                )
+                response = HttpResponse(body, status=429)
+                response["Retry-After"] = str(conf.LOGIN_FAILURE_WINDOW)
+                return response
+        return self.get_response(request)
+
+
+@receiver(user_logged_in, dispatch_uid="tambon-staff-session-start")
+def _staff_session_started(sender, request, user, **kwargs):
+    now = int(time.time())
+    request.session["staff_session_started"] = now
+    request.session["staff_last_seen"] = now
+
+
+class StaffSessionMiddleware:
+    """Ends a staff session after 15 minutes without a request, and 12 hours after login."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and is_staff_user(user):
+            now = int(time.time())
+            session = request.session
+            started = session.setdefault("staff_session_started", now)
+            last_seen = session.get("staff_last_seen", now)
+            if now - last_seen > conf.STAFF_IDLE_TIMEOUT or now - started > conf.STAFF_ABSOLUTE_TIMEOUT:
+                logout(request)
+                if request.path.startswith(ADMIN_PREFIX):
+                    return redirect(f"{reverse('wagtailadmin_login')}?next={request.path}")
+            else:
+                session["staff_last_seen"] = now
+        return self.get_response(request)
+
+
+class StaffTwoFactorMiddleware:
+    """Sends a signed-in staff member who has not passed the second factor to the token page.
+
+    Must come after django_otp's OTPMiddleware. The login, logout, two-factor pages and static
+    files stay reachable; everything else under /admin/ waits for the code.
+    """
+
+    OPEN_PATHS = ("login/", "logout/", "two-factor/", "jsi18n/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            conf.staff_two_factor_required()
+            and request.path.startswith(ADMIN_PREFIX)
+            and not request.path.removeprefix(ADMIN_PREFIX).startswith(self.OPEN_PATHS)
+            and is_staff_user(request.user)
+            and not request.user.is_verified()
+        ):
+            target = "security:verify" if user_has_device(request.user) else "security:setup"
+            return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+        return self.get_response(request)
