@@ -1,7 +1,12 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
 class EformsConfig(AppConfig):
     name = "eforms"
     verbose_name = _("E-services")
+
+    def ready(self):
+        # Field types of other apps register from their `field_types` module (docs/adding-a-field-type.md).
+        autodiscover_modules("field_types")
