@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from eforms import answers as answer_text
 from eforms import conf
-from eforms.constants import FieldType
 from eforms.models import Draft, ReferenceCounter, Submission, SubmissionFile
 from eforms.references import format_reference, year_code
 from eforms.storage import private_storage, random_path
@@ -39,7 +38,7 @@ def review_sections(page, answers, shown_steps, files):
         for spec in step.fields:
             if spec.key not in answers:
                 continue
-            step_files = files.get(spec.key, []) if spec.field_type == FieldType.FILE else None
+            step_files = answer_text.question_files(spec, files)
             rows.append(
                 {
                     "label": spec.label,
@@ -52,8 +51,9 @@ def review_sections(page, answers, shown_steps, files):
 
 
 def applicant_email(page, answers):
+    """The first answer of the type that holds the contact email (the acknowledgement goes there)."""
     for spec in page.field_specs:
-        if spec.field_type == FieldType.EMAIL and answers.get(spec.key):
+        if spec.type.holds_contact_email and answers.get(spec.key):
             return answers[spec.key]
     return ""
 
@@ -64,12 +64,12 @@ NAME_KEYS = ("full_name", "applicant_name", "name")
 
 def applicant_name(page, answers):
     """The applicant's name for the inbox's list and search: a field keyed like a name, else the
-    form's first short-text answer."""
+    form's first answer of a type that may hold a name (short text)."""
     for key in NAME_KEYS:
         if isinstance(answers.get(key), str) and answers[key].strip():
             return answers[key].strip()[:200]
     for spec in page.field_specs:
-        if spec.field_type == FieldType.SINGLE_LINE and isinstance(answers.get(spec.key), str):
+        if spec.type.may_hold_name and isinstance(answers.get(spec.key), str):
             return answers[spec.key].strip()[:200]
     return ""
 
