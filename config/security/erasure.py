@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eforms.constants import FINAL_STATUSES, SubmissionStatus
+from eforms.field_types import anonymise_answers
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +53,9 @@ def scrub(data):
 
 
 def erased_answers(answers: list) -> list:
-    """The answers with every value removed; key, label, type, step and order stay."""
-    return [{**item, "value": None, "display": "", "erased": True} for item in answers or []]
+    """The answers with their personal data removed, as each answer's field type says (by default
+    every value; key, label, type, step and order stay)."""
+    return anonymise_answers(answers)
 
 
 def refusal(submission) -> str:

@@ -10,7 +10,6 @@ states and payments' amounts and receipt numbers.
 
 import dataclasses
 import json
-import re
 
 from django import forms
 from django.apps import apps
@@ -33,8 +32,8 @@ from config.security.audit import record_access, record_subject
 from config.security.citizen_verification import mask_email
 from config.security.erasure import anonymise_submission, refusal
 from config.security.models import AccessLog, CitizenDevice
+from eforms import field_types
 from eforms.models import Draft, Notification, Submission
-from eforms.validators import THAI_PHONE, normalise_national_id, normalise_phone
 
 EMAIL, PHONE, NATIONAL_ID = "email", "phone", "national_id"
 KIND_LABELS = {
@@ -61,25 +60,9 @@ def administrators_only(view):
 
 
 def classify(text: str) -> tuple[str, str] | None:
-    """(kind, normalised key) for an email address, a Thai phone number or a national ID; else None."""
-    text = (text or "").strip()
-    if "@" in text:
-        return (EMAIL, text.lower()) if _valid_email(text) else None
-    digits = normalise_national_id(text)
-    if re.fullmatch(r"\d{13}", digits):
-        return NATIONAL_ID, digits
-    phone = normalise_phone(text)
-    if THAI_PHONE.match(phone):
-        return PHONE, phone
-    return None
-
-
-def _valid_email(text: str) -> bool:
-    try:
-        forms.EmailField().clean(text)
-    except forms.ValidationError:
-        return False
-    return True
+    """(kind, normalised key) for an email address, a Thai phone number or a national ID; else None.
+    The e-form field types holding these identifiers recognise and normalise them."""
+    return field_types.recognise_identifier(text)
 
 
 def mask(kind: str, key: str) -> str:
@@ -88,18 +71,8 @@ def mask(kind: str, key: str) -> str:
     return f"{key[:2]}{'•' * (len(key) - 4)}{key[-2:]}"
 
 
-def _matches(kind: str, key: str, value) -> bool:
-    if isinstance(value, list):
-        return any(_matches(kind, key, item) for item in value)
-    if isinstance(value, dict):
-        return any(_matches(kind, key, item) for item in value.values())
-    if not isinstance(value, str):
-        return False
-    if kind == EMAIL:
-        return value.strip().lower() == key
-    if kind == NATIONAL_ID:
-        return normalise_national_id(value) == key
-    return normalise_phone(value) == key
+def _matches(kind: str, key: str, answers: list) -> bool:
+    return any(field_types.matches(item, kind, key) for item in answers or [])
 
 
 @dataclasses.dataclass
@@ -139,7 +112,7 @@ def find(kind: str, key: str) -> Findings:
     their payments and those Stripe's events name them in, saved drafts, codes and emails."""
     texts = Submission.objects.annotate(text=Cast("answers", TextField()))
     in_answers = texts.filter(text__icontains=key).only("pk", "answers")
-    ids = {s.pk for s in in_answers if _matches(kind, key, [a.get("value") for a in s.answers])}
+    ids = {s.pk for s in in_answers if _matches(kind, key, s.answers)}
     condition = Q(pk__in=ids)
     if kind == EMAIL:
         condition |= Q(applicant_email__iexact=key)
