@@ -8,7 +8,7 @@ See docs/adding-a-field-type.md.
 
 # isort: off
 # The built-in types register themselves on import; this order is the order of the editor's select.
-from eforms.field_types import text, contact, number, dates, choice  # noqa: F401
+from eforms.field_types import text, contact, number, dates, time_of_day, choice  # noqa: F401
 from eforms.field_types import files, national_id, address, consent, step  # noqa: F401
 
 # isort: on
