@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from casework import retention
 from casework.constants import FINAL_STATUSES, SubmissionStatus
 from casework.models import SatisfactionRating, Submission, SubmissionFile
+from eforms import field_types
 from privacy.erasure import scrub
 
 logger = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ class Submissions:
         """By the answers (an email, phone or ID typed anywhere in the form) or the applicant's email."""
         texts = Submission.objects.annotate(text=Cast("answers", TextField()))
         candidates = texts.filter(text__icontains=person.key).only("pk", "answers")
-        ids = {s.pk for s in candidates if person.matches([a.get("value") for a in s.answers])}
+        ids = {s.pk for s in candidates if person.named_in(s.answers)}
         condition = Q(pk__in=ids)
         if person.kind == "email":
             condition |= Q(applicant_email__iexact=person.key)
@@ -109,7 +110,7 @@ class Submissions:
             event.save(update_fields=["message", "data", "actor_name"])
         SatisfactionRating.objects.filter(submission=sub).update(comment="")
         Submission.objects.filter(pk=sub.pk).update(
-            answers=erased_answers(sub.answers),
+            answers=field_types.anonymise_answers(sub.answers),
             applicant_email="",
             applicant_name="",
             anonymised_at=sub.anonymised_at or now,
@@ -122,11 +123,6 @@ class Submissions:
             years = retention.retention_years(submission.service)
             submission.retention_detail = f"Retention of {years} years passed"
             yield submission
-
-
-def erased_answers(answers: list) -> list:
-    """The answers with every value removed; key, label, type, step and order stay."""
-    return [{**item, "value": None, "display": "", "erased": True} for item in answers or []]
 
 
 def _delete_files(stored, reference):

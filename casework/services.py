@@ -10,7 +10,6 @@ from casework.constants import Channel, EventKind
 from casework.models import ReferenceCounter, Submission, SubmissionFile
 from casework.references import format_reference, year_code
 from eforms import answers as answer_text
-from eforms.constants import FieldType
 from eforms.models import Draft
 from eforms.services import delete_drafts
 from eforms.storage import private_storage
@@ -28,8 +27,9 @@ def next_reference(prefix: str, when=None) -> str:
 
 
 def applicant_email(page, answers):
+    """The first answer of the type that holds the contact email (the acknowledgement goes there)."""
     for spec in page.field_specs:
-        if spec.field_type == FieldType.EMAIL and answers.get(spec.key):
+        if spec.type.holds_contact_email and answers.get(spec.key):
             return answers[spec.key]
     return ""
 
@@ -40,12 +40,12 @@ NAME_KEYS = ("full_name", "applicant_name", "name")
 
 def applicant_name(page, answers):
     """The applicant's name for the inbox's list and search: a field keyed like a name, else the
-    form's first short-text answer."""
+    form's first answer of a type that may hold a name (short text)."""
     for key in NAME_KEYS:
         if isinstance(answers.get(key), str) and answers[key].strip():
             return answers[key].strip()[:200]
     for spec in page.field_specs:
-        if spec.field_type == FieldType.SINGLE_LINE and isinstance(answers.get(spec.key), str):
+        if spec.type.may_hold_name and isinstance(answers.get(spec.key), str):
             return answers[spec.key].strip()[:200]
     return ""
 

@@ -1,52 +1,26 @@
-"""Answers as people read them: the snapshot stored with a submission and shown on the review page."""
+"""Answers as people read them: the snapshot stored with a submission and shown on the review page.
 
-import datetime
-from decimal import Decimal
+How each answer is stored and written out is its field type's business (`eforms.field_types`).
+"""
 
-from django.utils.translation import gettext as _
-
-from eforms.constants import ADDRESS_PARTS, FieldType
-from home.dates import format_date
-
-
-def format_address(parts: dict) -> str:
-    order = [part for part, _label in ADDRESS_PARTS]
-    return " ".join(parts[p] for p in order if parts.get(p))
+from eforms.field_types.base import EMPTY_VALUES
 
 
 def display_value(spec, value, files=None) -> str:
     """The answer written out in the active language (choice labels, Thai dates, file names)."""
-    if value in (None, "", [], {}):
+    if value in EMPTY_VALUES:
         return ""
-    if spec.field_type == FieldType.FILE:
-        return ", ".join(f["name"] for f in files or [])
-    if spec.is_choice:
-        labels = dict(spec.choice_list)
-        values = value if isinstance(value, list) else [value]
-        return ", ".join(labels.get(str(v), str(v)) for v in values)
-    if spec.field_type == FieldType.CONSENT:
-        return _("Yes") if value else _("No")
-    if spec.field_type == FieldType.THAI_ADDRESS:
-        return format_address(value)
-    if isinstance(value, datetime.date):
-        return format_date(value)
-    if spec.field_type == FieldType.NATIONAL_ID and len(str(value)) == 13:
-        v = str(value)
-        return f"{v[0]}-{v[1:5]}-{v[5:10]}-{v[10:12]}-{v[12]}"
-    if isinstance(value, Decimal):
-        return f"{value.normalize():f}"
-    return str(value)
+    return spec.type.display_value(spec, value, files)
 
 
 def stored_value(spec, value, files=None):
     """The answer as JSON stores it: choice values, ISO dates, file descriptions."""
-    if spec.field_type == FieldType.FILE:
-        return [{"name": f["name"], "size": f["size"]} for f in files or []]
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value.normalize():f}"
-    return value
+    return spec.type.stored_value(spec, value, files)
+
+
+def question_files(spec, files: dict):
+    """The uploads of a question whose answer is files, else None."""
+    return files.get(spec.key, []) if spec.type.holds_files else None
 
 
 def snapshot(steps, answers: dict, shown_steps, files: dict) -> list[dict]:
@@ -59,7 +33,7 @@ def snapshot(steps, answers: dict, shown_steps, files: dict) -> list[dict]:
             if spec.key not in answers:
                 continue  # hidden by a condition
             value = answers[spec.key]
-            step_files = files.get(spec.key, []) if spec.field_type == FieldType.FILE else None
+            step_files = question_files(spec, files)
             entries.append(
                 {
                     "key": spec.key,

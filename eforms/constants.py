@@ -6,27 +6,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class FieldType(models.TextChoices):
-    SINGLE_LINE = "singleline", _("Short text")
-    MULTI_LINE = "multiline", _("Long text")
-    EMAIL = "email", _("Email")
-    PHONE = "phone", _("Phone number")
-    NUMBER = "number", _("Number")
-    DATE = "date", _("Date")
-    DROPDOWN = "dropdown", _("Dropdown")
-    RADIO = "radio", _("Radio buttons")
-    CHECKBOXES = "checkboxes", _("Checkboxes")
-    FILE = "file", _("File upload")
-    NATIONAL_ID = "national_id", _("Thai national ID number")
-    THAI_ADDRESS = "thai_address", _("Thai address")
-    CONSENT = "consent", _("Consent checkbox")
-    STEP = "step", _("Step break (starts a new step; the label is its title)")
-
-
-#: Field types whose answer is one or several of the editor's choices.
-CHOICE_TYPES = frozenset({FieldType.DROPDOWN, FieldType.RADIO, FieldType.CHECKBOXES})
-
-
 class ServiceCategory(models.TextChoices):
     LICENCES = "licences", _("Licences and permits")
     REGISTRATIONS = "registrations", _("Registrations")
@@ -64,16 +43,6 @@ FILE_TYPE_MIME = {
     AllowedFileType.JPEG: "image/jpeg",
     AllowedFileType.PNG: "image/png",
 }
-
-#: Parts of a Thai address, in the order they are asked and written.
-ADDRESS_PARTS = (
-    ("house_no", _("House number")),
-    ("village", _("Village (moo) or street")),
-    ("subdistrict", _("Sub-district (tambon)")),
-    ("district", _("District (amphoe)")),
-    ("province", _("Province")),
-    ("postcode", _("Postcode")),
-)
 
 #: What an editor may give as an e-service's reference prefix: 2 to 4 capital letters (`BP` in BP-69-000123).
 REFERENCE_PREFIX_PATTERN = re.compile(r"^[A-Z]{2,4}$")

@@ -13,7 +13,6 @@ from django.utils import timezone, translation
 
 from eforms import answers as answer_text
 from eforms import conf
-from eforms.constants import FieldType
 from eforms.models import Draft
 from eforms.storage import private_storage, random_path
 from home.site import message_context
@@ -30,7 +29,7 @@ def review_sections(page, answers, shown_steps, files):
         for spec in step.fields:
             if spec.key not in answers:
                 continue
-            step_files = files.get(spec.key, []) if spec.field_type == FieldType.FILE else None
+            step_files = answer_text.question_files(spec, files)
             rows.append(
                 {
                     "label": spec.label,

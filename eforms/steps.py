@@ -4,9 +4,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from eforms import conditions
-from eforms.constants import CHOICE_TYPES, FieldType
-from eforms.models.fields import split_choices
+from eforms import conditions, field_types
+from eforms.field_types import split_choices
 
 FIRST_STEP = "start"
 REVIEW_STEP = "review"
@@ -31,13 +30,18 @@ class FieldSpec:
     allowed_types: tuple = ("pdf", "jpg", "png")
 
     @property
+    def type(self) -> field_types.FieldType:
+        """The registered type: everything that differs between kinds of question is asked of it."""
+        return field_types.get(self.field_type)
+
+    @property
     def choice_list(self) -> list[tuple[str, str]]:
         """(value, label) pairs; the value is the position, the same in every language."""
         return [(str(number), label) for number, label in enumerate(split_choices(self.choices), start=1)]
 
     @property
     def is_choice(self):
-        return self.field_type in CHOICE_TYPES
+        return self.type.is_choice
 
     def shown(self, answers: dict) -> bool:
         return conditions.is_met(self.condition_field, self.condition_choice, self.condition_value, answers)
@@ -82,7 +86,7 @@ def split_into_steps(specs: list[FieldSpec], first_title=None) -> list[Step]:
     steps: list[Step] = []
     current = None
     for spec in specs:
-        if spec.field_type == FieldType.STEP:
+        if spec.type.is_step_break:
             current = Step(
                 name=spec.key,
                 title=spec.label,

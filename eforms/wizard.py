@@ -19,7 +19,6 @@ from django_ratelimit.core import is_ratelimited
 from formtools.wizard.views import SessionWizardView
 
 from eforms import conf, handoff, services
-from eforms.constants import FieldType
 from eforms.forms import ReviewForm, StepForm, build_step_form_class
 from eforms.steps import REVIEW_STEP
 from eforms.storage import private_storage, random_path
@@ -208,7 +207,7 @@ class EFormWizard(SessionWizardView):
     def _store_files(self, form):
         files = dict(self.stored_files())
         for spec in form.step.fields:
-            if spec.field_type != FieldType.FILE:
+            if not spec.type.holds_files:
                 continue
             previous = files.get(spec.key, [])
             value = form.cleaned_data.get(spec.key)
@@ -225,14 +224,12 @@ class EFormWizard(SessionWizardView):
         """On back or save with errors, keep new uploads that passed their own checks."""
         files = dict(self.stored_files())
         for spec in form.specs:
-            if spec.field_type != FieldType.FILE:
+            if not spec.type.holds_files:
                 continue
             room = spec.max_files - len(files.get(spec.key, []))
-            from eforms.validators import validate_upload
-
             for uploaded in self.request.FILES.getlist(form.add_prefix(spec.key))[: max(room, 0)]:
                 try:
-                    uploaded.detected_type = validate_upload(uploaded, spec.allowed_types, spec.max_bytes)
+                    uploaded.detected_type = spec.type.validate_upload(spec, uploaded)
                 except Exception:  # noqa: BLE001 — rejected uploads are simply not kept
                     continue
                 files.setdefault(spec.key, []).append(save_upload(uploaded))
@@ -310,10 +307,7 @@ def step_answers(form):
     for spec in form.specs:
         if spec.key not in form.cleaned_data:
             continue
-        value = form.cleaned_data[spec.key]
-        if spec.field_type == FieldType.FILE:
-            value = [f["id"] for f in value["kept"]] + [u.name for u in value["new"]]
-        answers[spec.key] = value
+        answers[spec.key] = spec.type.answer(form.cleaned_data[spec.key])
     return answers
 
 

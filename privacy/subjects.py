@@ -1,22 +1,14 @@
 """A person's data across the apps, for data-subject requests (PDPA §30–33): find, copy, erase."""
 
 import dataclasses
-import re
 
-from django import forms
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
 
+from eforms import field_types
 from privacy import erasure, registry
-from privacy.identifiers import THAI_PHONE, normalise_national_id, normalise_phone
 
-EMAIL, PHONE, NATIONAL_ID = "email", "phone", "national_id"
-KIND_LABELS = {
-    EMAIL: gettext_lazy("Email address"),
-    PHONE: gettext_lazy("Phone number"),
-    NATIONAL_ID: gettext_lazy("Thai national ID number"),
-}
+EMAIL = "email"
 
 
 def mask_email(address: str) -> str:
@@ -28,8 +20,11 @@ def mask_email(address: str) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class Person:
-    kind: str  # EMAIL, PHONE or NATIONAL_ID
-    key: str  # normalised: lower-case address, digits only
+    """Whom a data-subject request is about: an identifier of a kind some e-form field type holds
+    ("email", "phone", "national_id"), normalised as that type compares it."""
+
+    kind: str
+    key: str
 
     @property
     def masked(self) -> str:
@@ -39,39 +34,18 @@ class Person:
 
     @property
     def kind_label(self):
-        return KIND_LABELS[self.kind]
+        return field_types.identifier_kinds().get(self.kind, self.kind)
 
-    def matches(self, value) -> bool:
-        """Whether a stored value (text, or a list or dict of them) names this person."""
-        if isinstance(value, list):
-            return any(self.matches(item) for item in value)
-        if isinstance(value, dict):
-            return any(self.matches(item) for item in value.values())
-        if not isinstance(value, str):
-            return False
-        if self.kind == EMAIL:
-            return value.strip().lower() == self.key
-        if self.kind == NATIONAL_ID:
-            return normalise_national_id(value) == self.key
-        return normalise_phone(value) == self.key
+    def named_in(self, answers: list) -> bool:
+        """Whether a request's stored answers name this person (each answer as its type compares)."""
+        return any(field_types.matches(item, self.kind, self.key) for item in answers or [])
 
 
 def classify(text: str) -> Person | None:
-    """The person an email address, a Thai phone number or a national ID names; else None."""
-    text = (text or "").strip()
-    if "@" in text:
-        try:
-            forms.EmailField().clean(text)
-        except forms.ValidationError:
-            return None
-        return Person(EMAIL, text.lower())
-    digits = normalise_national_id(text)
-    if re.fullmatch(r"\d{13}", digits):
-        return Person(NATIONAL_ID, digits)
-    phone = normalise_phone(text)
-    if THAI_PHONE.match(phone):
-        return Person(PHONE, phone)
-    return None
+    """The person an email address, a Thai phone number or a national ID names; else None. The field
+    types that hold such identifiers recognise and normalise them."""
+    found = field_types.recognise_identifier((text or "").strip())
+    return Person(*found) if found else None
 
 
 @dataclasses.dataclass

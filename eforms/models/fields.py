@@ -14,7 +14,10 @@ from wagtail.contrib.forms.models import AbstractFormField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from eforms.constants import CHOICE_TYPES, FieldType
+from eforms import field_types
+from eforms.field_types import field_type_choices, split_choices
+
+__all__ = ["EFormField", "generate_key", "split_choices"]
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
 
@@ -25,14 +28,6 @@ def generate_key(label: str) -> str:
     if KEY_PATTERN.match(candidate) and len(candidate) >= 2:
         return candidate
     return f"f_{secrets.token_hex(3)}"
-
-
-def split_choices(text: str) -> list[str]:
-    """The editor's choices, one per line (or separated by commas when written on one line)."""
-    lines = [line.strip() for line in (text or "").strip().splitlines() if line.strip()]
-    if len(lines) == 1 and "," in lines[0]:
-        lines = [part.strip() for part in lines[0].split(",") if part.strip()]
-    return lines
 
 
 class EFormField(TranslatableMixin, AbstractFormField):
@@ -59,7 +54,9 @@ class EFormField(TranslatableMixin, AbstractFormField):
             "form has submissions."
         ),
     )
-    field_type = models.CharField(_("field type"), max_length=16, choices=FieldType.choices)
+    # The choices are the registered types (`eforms.field_types`), read when needed: a new type needs
+    # no migration. `clean()` refuses an id no type is registered under.
+    field_type = models.CharField(_("field type"), max_length=16, choices=field_type_choices)
     condition_field = models.CharField(
         _("show only if the answer to"),
         max_length=50,
@@ -145,14 +142,35 @@ class EFormField(TranslatableMixin, AbstractFormField):
         self.clean_name = self.get_field_clean_name()
         super().save(*args, **kwargs)
 
+    def clean_fields(self, exclude=None):
+        # An unknown type gets one clear message from `clean()`, not Django's "not a valid choice" too.
+        if self.field_type and not field_types.is_registered(self.field_type):
+            exclude = {*(exclude or ()), "field_type"}
+        super().clean_fields(exclude=exclude)
+
     def clean(self):
         super().clean()
-        if self.field_type in CHOICE_TYPES and not split_choices(self.choices):
-            raise ValidationError({"choices": _("Give at least one choice.")})
+        if not self.field_type:
+            return  # "This field cannot be blank", from `clean_fields()`
+        if not field_types.is_registered(self.field_type):
+            raise ValidationError(
+                {
+                    "field_type": ValidationError(
+                        _("“%(type)s” is not a field type of this site: choose one from the list."),
+                        code="unknown_field_type",
+                        params={"type": self.field_type},
+                    )
+                }
+            )
+        self.type.validate_field(self)
+
+    @property
+    def type(self) -> field_types.FieldType:
+        return field_types.get(self.field_type)
 
     @property
     def is_step_break(self):
-        return self.field_type == FieldType.STEP
+        return self.type.is_step_break
 
     @property
     def allowed_file_types(self) -> list[str]:

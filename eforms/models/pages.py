@@ -21,8 +21,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from eforms.constants import REFERENCE_PREFIX_PATTERN, FieldType, PersonalDataBasis, ServiceCategory
-from eforms.models.fields import split_choices
+from eforms import field_types
+from eforms.constants import REFERENCE_PREFIX_PATTERN, PersonalDataBasis, ServiceCategory
+from eforms.field_types import split_choices
 from home.models import ThaiSearchableMixin
 
 
@@ -49,7 +50,7 @@ class EServiceAdminForm(WagtailAdminFormPageForm):
                     form.add_error(
                         "condition_field", _("Give the key of a field that comes before this one.")
                     )
-                elif earlier.get("field_type") in ("dropdown", "radio", "checkboxes"):
+                elif field_types.get(earlier.get("field_type", "")).is_choice:
                     choices = split_choices(earlier.get("choices", ""))
                     value = form.cleaned_data.get("condition_value", "")
                     if value not in choices and not getattr(self.instance, "is_translation", False):
@@ -244,7 +245,7 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
         if not REFERENCE_PREFIX_PATTERN.match(self.reference_prefix or ""):
             raise ValidationError({"reference_prefix": _("Use 2 to 4 capital English letters.")})
         if self.personal_data_basis == PersonalDataBasis.CONSENT and not any(
-            field.field_type == FieldType.CONSENT for field in self.form_fields.all()
+            field.type.records_consent for field in self.form_fields.all()
         ):
             raise ValidationError(
                 {"personal_data_basis": _("Consent is the basis: add a consent checkbox to the form.")}

@@ -7,8 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from freezegun import freeze_time
 
-from tests.eforms.factories import make_attraction, make_event, make_image
 from tourism.models import ClosedDate, TourismIndexPage
+
+from .conftest import make_attraction, make_event, make_image
 
 T = dt.time
 # Friday 27 November 2026, 20:00 in Bangkok (UTC+7).

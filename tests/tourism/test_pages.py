@@ -8,9 +8,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from freezegun import freeze_time
 
-from tests.eforms.factories import make_attraction, make_event, make_image
 from tourism.models import ClosedDate, EventPage
 from tourism.queries import nearby_attractions
+
+from .conftest import make_attraction, make_event, make_image
 
 T = dt.time
 pytestmark = pytest.mark.django_db

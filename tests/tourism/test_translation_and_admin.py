@@ -9,9 +9,10 @@ from django.utils import translation
 from home.demo.translate import translate_page
 from home.groups import COMMUNICATIONS_STAFF
 from home.models import OrganisationSettings
-from tests.eforms.factories import make_attraction, make_event
 from tourism.constants import Access, Weekday
 from tourism.models import AttractionCategory, AttractionPage, EventPage
+
+from .conftest import make_attraction, make_event
 
 pytestmark = pytest.mark.django_db
 
