@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from casework import services
 from casework.inbox.views import counter_officer_for, end_counter_session
 from casework.models import Submission
+from outbox import services as outbox
 
 SESSION_KEY = "casework_done_{prefix}"
 
@@ -40,6 +41,9 @@ class Receiver:
             return HttpResponseRedirect(page.url)
         context = page.get_context(request)
         context["submission"] = submission
+        context["acknowledgement_delayed"] = outbox.delayed(
+            reference=submission.reference, kind="acknowledgement"
+        )
         response = TemplateResponse(request, page.landing_page_template, context)
         response["Cache-Control"] = "no-store"
         return response

@@ -3,9 +3,11 @@
 Called by `load_demo` after the site's pages. Idempotent: what exists is kept.
 """
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
+from wagtail_localize.models import Translation
 
 from eforms.models import EFormField, EServicePage, ServiceCataloguePage
+from home.demo.content import ENGLISH as SITE_ENGLISH
 from home.demo.translate import translate_page
 from home.models import OrganisationSettings
 from home.models.site_settings import HeaderMenuItem
@@ -736,8 +738,6 @@ def load(home_page, stdout=None):
             HeaderMenuItem.objects.create(settings=organisation, sort_order=1, link_page=catalogue)
 
     # English, parents before children; the home page's translation is brought up to date by its loader.
-    from home.demo.content import ENGLISH as SITE_ENGLISH
-
     english = {**SITE_ENGLISH, **ENGLISH}
     translate_page(catalogue, english)
     for page in pages.values():
@@ -750,9 +750,6 @@ def load(home_page, stdout=None):
 
 def _update_home_translation(home_page, english):
     """Re-sync the English home page so its shortcuts point at the English catalogue and services."""
-    from wagtail.models import Locale
-    from wagtail_localize.models import Translation
-
     target = Locale.objects.get(language_code="en")
     translation = Translation.objects.filter(
         source__object_id=home_page.translation_key, target_locale=target

@@ -11,7 +11,9 @@ from wagtail.models import Locale, Page
 
 from eforms import conf, handoff, qr, services
 from eforms.forms import SaveForLaterForm
+from eforms.models import EServicePage
 from eforms.wizard import wizard_prefix
+from outbox.constants import MessageState
 from home.models import OrganisationSettings
 
 
@@ -42,7 +44,8 @@ def save_for_later(page, request):
             draft, token = services.save_draft(
                 page, session_data, form.cleaned_data["email"], translation.get_language()
             )
-            services.send_resume_link(draft, services.resume_url(request, token))
+            message = services.send_resume_link(draft, services.resume_url(request, token))
+            context["link_delayed"] = message is not None and message.state != MessageState.SENT
             context["sent_to"] = form.cleaned_data["email"]
             context["expires_at"] = draft.expires_at
     context["error_summary"] = form.error_summary() if form.is_bound else []
@@ -87,8 +90,6 @@ def qr_code(page, request, kind):
 
 def qr_for_path(request, language, page_path, kind):
     """`/th/services/garbage-fee/qr.svg`: the QR code of the e-service page at that path."""
-    from eforms.models import EServicePage
-
     with translation.override(language):
         result = Page.route_for_request(request, page_path)
         page = result[0] if result else None

@@ -150,6 +150,12 @@ def retry(message) -> bool:
     return True
 
 
+def delayed(*, reference: str, kind: str) -> bool:
+    """Whether the latest such message about a request has not gone yet (for "on its way" wording)."""
+    latest = Message.objects.filter(reference=reference, kind=kind).order_by("-created_at", "-pk").first()
+    return latest is not None and latest.state != MessageState.SENT
+
+
 def failed_count() -> int:
     return Message.objects.filter(state=MessageState.FAILED).count()
 

@@ -16,14 +16,15 @@ import django
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
     django.setup()
-    from django.core.cache import cache
-    from django.db import connection
-    from django.test.utils import setup_test_environment
+    # Django must be set up before these are imported.
+    from django.core.cache import cache  # noqa: PLC0415
+    from django.db import connection  # noqa: PLC0415
+    from django.test.utils import setup_test_environment  # noqa: PLC0415
 
     setup_test_environment()
     wanted = sys.argv[1:]
     print(f"{'benchmark':<58} {'value':>12}  unit")
-    import tests.bench as package
+    import tests.bench as package  # noqa: PLC0415
 
     for module_info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
         if not module_info.name.startswith("bench_"):

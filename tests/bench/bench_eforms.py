@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from casework.models import Submission
 from eforms.models import EFormField, EServicePage, ServiceCataloguePage
+from eforms.wizard import wizard_prefix
 from tests.conftest import build_thai_home
 from tests.eforms.factories import add_catalogue
 
@@ -62,8 +63,6 @@ def _answers(page, step):
 
 def _measure(page, steps=3):
     """(median GET ms, GET queries, median POST ms, POST queries) over fresh citizens."""
-    from eforms.wizard import wizard_prefix
-
     url = page.url + "apply/"
     prefix = wizard_prefix(page)
     get_times, post_times, get_queries, post_queries = [], [], [], []

@@ -1,5 +1,6 @@
 """Content pages of the demo site: server time, queries and HTML size, warm, per language."""
 
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -34,7 +35,6 @@ def run(report):
         (Path(settings.BASE_DIR) / "static" / name).stat().st_size for name in FIRST_VISIT_STATIC
     )
     image_bytes = 0
-    import re
 
     for src in set(re.findall(r'<img[^>]+src="(/media/[^"]+)"', html)):
         image_bytes += (Path(settings.MEDIA_ROOT) / src.removeprefix("/media/")).stat().st_size

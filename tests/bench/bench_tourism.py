@@ -10,6 +10,7 @@ import random
 
 from django.core.files.images import ImageFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
@@ -74,8 +75,6 @@ def _add_attractions(index, thai, start, count, images, categories, rng):
 
 
 def _queries(url):
-    from django.test import Client
-
     client = Client()
     client.get(url)
     with CaptureQueriesContext(connection) as captured:

@@ -43,7 +43,7 @@ def chromium(live_server):
         if os.environ.get("TAMBON_REQUIRE_BROWSER"):
             pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
         pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 — only once Chromium is known to be there
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
@@ -62,7 +62,7 @@ def browser_page(chromium):
 
 def serious_accessibility_violations(page):
     """axe-core's serious and critical violations on the page as it is now (WCAG 2.x A/AA rules)."""
-    from axe_playwright_python.sync_playwright import Axe
+    from axe_playwright_python.sync_playwright import Axe  # noqa: PLC0415 — loads axe-core's script
 
     options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
     results = Axe().run(page, options=options)

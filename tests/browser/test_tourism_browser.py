@@ -8,16 +8,15 @@ import json
 
 import pytest
 
+from home.demo import loader
 from tests.browser.conftest import save_screenshot, serious_accessibility_violations
+from tourism import demo
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def load_site():
     """The demo municipality's pages and the tourism demo (not the other apps' demos)."""
-    from home.demo import loader
-    from tourism import demo
-
     demo.load(loader.load())
 
 

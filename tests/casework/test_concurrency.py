@@ -4,7 +4,7 @@ message, nothing is overwritten. Real threads and connections (row locks need Po
 import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 from casework import workflow
 from casework.models import Submission
@@ -27,8 +27,6 @@ def test_two_officers_at_once(handled_service, permit_officer, administrator):
         except workflow.StaleSubmission:
             outcomes[name] = "stale"
         finally:
-            from django.db import connections
-
             connections.close_all()
 
     threads = [

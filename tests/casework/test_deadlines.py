@@ -6,7 +6,7 @@ import pytest
 from freezegun import freeze_time
 
 from casework import deadlines, workflow
-from casework.models import Holiday
+from casework.models import Holiday, Submission
 from tests.casework.factories import make_submission, on
 
 D = datetime.date
@@ -82,7 +82,5 @@ def test_a_pause_across_a_holiday_does_not_count_the_holiday(handled_service, pe
     ],
 )
 def test_due_state(db, status, due, expected):
-    from casework.models import Submission
-
     submission = Submission(status=status, expected_completion=due)
     assert deadlines.due_state(submission, today=D(2026, 11, 18)) == expected

@@ -6,6 +6,8 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from casework.models import SubmissionFile
+from privacy.models import AccessLog
+from tests.casework.factories import make_submission
 from tests.eforms.factories import PDF_BYTES
 
 
@@ -74,8 +76,6 @@ def test_anonymous_visitors_are_sent_to_the_login(client, submission, pdf):
 
 
 def test_an_officer_only_lists_the_services_of_their_group(client, permit_officer, submission, other_service):
-    from tests.casework.factories import make_submission
-
     hidden = make_submission(other_service)
     client.force_login(permit_officer)
     content = client.get(reverse("inbox:index")).content.decode()
@@ -85,8 +85,6 @@ def test_an_officer_only_lists_the_services_of_their_group(client, permit_office
 
 
 def test_views_and_downloads_are_in_the_audit_log(client, permit_officer, submission, pdf):
-    from privacy.models import AccessLog
-
     client.force_login(permit_officer)
     client.get(reverse("inbox:detail", args=[submission.pk]))
     response = client.get(reverse("inbox:file", args=[pdf.pk]))

@@ -10,7 +10,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from casework.constants import SubmissionStatus
-from casework.inbox.views import safe_cell
+from casework.inbox.views import COUNTER_SESSION_KEY, counter_officer_for, safe_cell
 from tests.casework.factories import make_submission, on
 
 TODAY = datetime.date(2026, 11, 18)  # a Wednesday
@@ -166,8 +166,6 @@ def test_dashboard_panel(client, permit_officer, rows):
 
 
 def test_counter_service_marks_the_submission(client, permit_officer, handled_service):
-    from casework.inbox.views import COUNTER_SESSION_KEY, counter_officer_for
-
     client.force_login(permit_officer)
     response = client.post(reverse("inbox:counter_start", args=[handled_service.pk]))
     assert response.status_code == 302 and response["Location"].endswith("apply/")

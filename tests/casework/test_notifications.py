@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from freezegun import freeze_time
 
 from casework import overdue, workflow
@@ -134,7 +135,5 @@ def test_no_notice_while_waiting_for_the_citizen(handled_service, permit_officer
 
 
 def test_management_command(db, capsys):
-    from django.core.management import call_command
-
     call_command("eforms_notify")
     assert "overdue notices: 0" in capsys.readouterr().out

@@ -10,17 +10,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from casework import workflow
+from casework import satisfaction, workflow
 from casework.constants import SubmissionStatus
 from casework.models import SatisfactionRating
 from casework.notices import rating_token
+from security.citizen_verification import SESSION_KEY
 from tests.casework.factories import make_submission
 from tests.eforms.factories import PDF_BYTES
 
 
 def _verify(client, submission):
-    from security.citizen_verification import SESSION_KEY
-
     session = client.session
     session[SESSION_KEY] = {submission.reference: time.time()}
     session.save()
@@ -142,7 +141,6 @@ def test_rating_once_after_completion(client, handled_service):
 def test_rating_refused_before_completion_and_with_a_forged_link(client, submission):
     assert "already" in client.get(_url("rate", rating_token(submission))).context
     assert client.get(_url("rate", "forged-token")).status_code == 400
-    from casework import satisfaction
 
     with pytest.raises(workflow.WorkflowError):
         satisfaction.rate(submission, 5)

@@ -1,5 +1,8 @@
 """Every transition allowed and refused, who may make it, reasons, versions, the once-only rule."""
 
+import pathlib
+import re
+
 import pytest
 
 from casework import workflow
@@ -125,9 +128,6 @@ def test_assign_comment_and_message(submission, permit_officer, administrator):
 
 def test_nothing_else_writes_status():
     """Only eforms/workflow.py assigns a submission's status (a guard against shortcuts)."""
-    import pathlib
-    import re
-
     root = pathlib.Path(__file__).resolve().parents[3]
     offenders = []
     for path in list((root / "eforms").rglob("*.py")) + list((root / "payments").rglob("*.py")):

@@ -2,10 +2,10 @@
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from casework.models import SubmissionFile
+from casework.models import ServiceHandler, SubmissionFile
 from tests.eforms.factories import PDF_BYTES
 
 from .test_wizard_journey import STEP1, STEP2
@@ -48,9 +48,6 @@ def test_staff_without_permission_is_refused(client, stored_file, communications
 def test_staff_with_permission_gets_the_file(client, stored_file, django_user_model):
     """Only staff whose group handles the service (or administrators): the model permission alone is
     not enough (see docs/inbox.md)."""
-    from django.contrib.auth.models import Group
-
-    from casework.models import ServiceHandler
 
     officer = django_user_model.objects.create_user("reviewer", password="x" * 12)
     officer.user_permissions.add(Permission.objects.get(codename="view_submission"))

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 
 from casework.models import Submission
@@ -39,8 +40,6 @@ def test_resume_in_a_new_browser_with_answers_and_files(client, service, django_
     draft = Draft.objects.get()
     assert draft.expires_at.date() == (timezone.now() + datetime.timedelta(days=30)).date()
     assert len(draft.token_hash) == 64 and draft.token_hash not in link
-
-    from django.test import Client
 
     other = Client()
     response = other.get(link.split("testserver", 1)[-1])

@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
+from casework.models import Submission
 from eforms.validators import validate_national_id, validate_phone
+from tests.conftest import publish_translation
 from tests.eforms.factories import INVALID_ID, PDF_BYTES, VALID_ID, field, make_service, png_bytes
 
 from .wizard_client import Wizard
@@ -104,8 +106,6 @@ EXPECTED = {
 def test_each_rule_has_a_message_in_the_citizens_language(client, every_rule, language, english):
     page = every_rule
     if language == "en":
-        from tests.conftest import publish_translation
-
         publish_translation(page.get_parent(), english)
         page = publish_translation(page, english)
     wizard = Wizard(client, page)
@@ -153,6 +153,5 @@ def test_honeypot_refuses_robots(client, catalogue):
     response = wizard.post("review", {"website": "http://spam.example"})
     assert response.status_code == 200
     assert "ไม่สามารถส่งคำขอได้" in response.content.decode()
-    from casework.models import Submission
 
     assert not Submission.objects.exists()

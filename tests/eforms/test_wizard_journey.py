@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail_localize.operations import TranslationCreator
 
 from casework.models import Submission
 from tests.eforms.factories import PDF_BYTES, VALID_ID, png_bytes
@@ -141,8 +142,6 @@ def test_several_files_and_removing_one(client, service):
 def test_english_version_submits_to_the_same_service(
     client, service, english, django_capture_on_commit_callbacks
 ):
-    from wagtail_localize.operations import TranslationCreator
-
     with django_capture_on_commit_callbacks(execute=True):
         TranslationCreator(user=None, target_locales=[english]).create_translations(service.get_parent())
         TranslationCreator(user=None, target_locales=[english]).create_translations(service)

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page
 
@@ -41,8 +42,6 @@ def test_demo_builds_a_bilingual_municipality_and_can_run_twice(client):
 
 
 def test_demo_admin_is_only_created_in_development(settings):
-    from django.contrib.auth import get_user_model
-
     settings.DEBUG = False
     call_command("load_demo", "--demo-admin")
     assert not get_user_model().objects.filter(username="admin").exists()

@@ -1,6 +1,10 @@
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from tests.home.factories import add_information_page, add_news, add_news_index, translate
 
@@ -56,8 +60,6 @@ def test_home_page_queries_do_not_grow_with_shortcuts_or_news(client, thai_home)
 
 
 def test_latest_news_shows_the_three_newest_with_thai_dates(client, thai_home):
-    import datetime
-
     news = add_news_index(thai_home)
     for day in range(1, 6):
         add_news(news, f"ข่าววันที่ {day}", f"news-{day}", date=datetime.date(2026, 11, day))
@@ -68,9 +70,6 @@ def test_latest_news_shows_the_three_newest_with_thai_dates(client, thai_home):
 
 
 def test_news_index_queries_do_not_grow_with_the_news_on_the_page(client, thai_home):
-    from wagtail.images.models import Image
-    from wagtail.images.tests.utils import get_test_image_file
-
     news = add_news_index(thai_home)
 
     def add_with_image(number):

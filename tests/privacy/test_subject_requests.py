@@ -3,6 +3,8 @@ where the law allows, and every step in the personal-data log."""
 
 import datetime
 import json
+import shutil
+import subprocess
 
 import pytest
 from django.utils import timezone
@@ -10,7 +12,7 @@ from django.utils import timezone
 from casework.models import Submission
 from eforms.models import Draft
 from payments.constants import PaymentChannel
-from payments.models import Payment
+from payments.models import Payment, StripeEvent
 from privacy.models import AccessLog
 from tests.casework.factories import make_submission
 from tests.eforms.factories import VALID_ID
@@ -77,8 +79,6 @@ def test_a_key_that_is_none_of_the_three_is_refused(admin_client, done):
 
 
 def test_a_payment_found_through_stripe_names_the_person(admin_client, handled_service):
-    from payments.models import StripeEvent
-
     other = make_submission(handled_service, applicant_email="someone-else@example.org")
     payment = Payment.objects.create(
         submission=other, channel=PaymentChannel.STRIPE, amount=4000, status="failed", description="x"
@@ -117,9 +117,6 @@ def test_the_printable_copy_lists_the_answers(admin_client, done):
 
 
 def test_the_pdf_copy_reads_back_as_thai(admin_client, done, tmp_path):
-    import shutil
-    import subprocess
-
     response = admin_client.post(URL + "export/", {"q": VALID_ID, "format": "pdf"})
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT, detail__startswith="PDF").exists()

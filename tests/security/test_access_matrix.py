@@ -22,7 +22,7 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.http import Http404
 from django.test import Client, RequestFactory
-from django.urls import reverse
+from django.urls import get_resolver, resolve, reverse
 from django.utils import translation
 from django.views.static import serve
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -34,6 +34,7 @@ from payments import services
 from payments.constants import RefundStatus
 from payments.models import Payment, PaymentSettings, Refund
 from privacy.models import AccessLog
+from security.citizen_verification import verification_url
 from tests.casework.factories import make_submission
 from tests.conftest import make_staff
 from tests.eforms.factories import PDF_BYTES, make_service
@@ -380,8 +381,6 @@ def cases(s):
 
 # Roles -------------------------------------------------------------------------------------------------------
 def _ask_for_code(client, submission):
-    from security.citizen_verification import verification_url
-
     response = client.post(verification_url(submission, "/th/status/"), {"action": "send", "next": "/"})
     assert response.status_code == 302
     return re.search(r"^\s+(\d{6})\s*$", mail.outbox[-1].body, re.M).group(1)
@@ -394,8 +393,6 @@ def client_for(role, s):
     elif role == CITIZEN:
         _ask_for_code(client, s.a)  # the code is on its way, but not typed in
     elif role == VERIFIED:
-        from security.citizen_verification import verification_url
-
         code = _ask_for_code(client, s.a)
         response = client.post(
             verification_url(s.a, "/th/status/"), {"action": "check", "code": code, "next": "/"}
@@ -550,8 +547,6 @@ def test_no_private_file_is_served_by_path(scenario):
 
 def test_the_table_covers_every_inbox_payment_and_security_url(scenario):
     """A new URL in these apps must be added to the table (or here, with the reason it is left out)."""
-    from django.urls import get_resolver, resolve
-
     in_table = {resolve(case.url.split("?")[0]).view_name for case in cases(scenario)}
     personal = {"security:verify", "security:setup", "security:new_backup_codes"}  # one's own device
     resolver = get_resolver()

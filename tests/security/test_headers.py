@@ -2,6 +2,8 @@ import re
 
 import pytest
 
+from security.headers import is_known_admin_script
+
 pytestmark = pytest.mark.django_db
 
 
@@ -43,8 +45,6 @@ def test_admin_allows_only_wagtails_known_inline_scripts(admin_client, site_page
     ],
 )
 def test_only_wagtails_own_inline_scripts_get_the_nonce(script, known):
-    from security.headers import is_known_admin_script
-
     assert is_known_admin_script(script) is known
 
 

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casework.models import Submission
+from eforms.models import ServiceCataloguePage
 from tests.eforms.factories import make_service, three_step_fields
 from tests.eforms.wizard_client import Wizard
 
@@ -90,8 +91,6 @@ def test_verification_form_with_any_code(site_pages, code, action, next_url):
 
 @pytest.fixture
 def service(site_pages):
-    from eforms.models import ServiceCataloguePage
-
     catalogue = ServiceCataloguePage(title="บริการออนไลน์", slug="services")
     site_pages[0].add_child(instance=catalogue)
     catalogue.save_revision().publish()

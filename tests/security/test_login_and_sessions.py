@@ -1,5 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from freezegun import freeze_time
 
 from home.groups import PERMIT_OFFICERS
@@ -60,9 +62,6 @@ def test_staff_session_ends_twelve_hours_after_sign_in_however_busy(client, offi
 
 
 def test_passwords_must_be_long_and_uncommon():
-    from django.contrib.auth.password_validation import validate_password
-    from django.core.exceptions import ValidationError
-
     for weak in ("short1", "password123", "1234567890"):
         with pytest.raises(ValidationError):
             validate_password(weak)

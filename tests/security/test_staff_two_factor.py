@@ -3,9 +3,10 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django_otp.oath import totp
-from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from config.settings import base
 from home.groups import ADMINISTRATORS, PERMIT_OFFICERS
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +69,6 @@ def test_next_sign_in_asks_for_the_code_and_a_wrong_code_is_refused(client, offi
 
 def test_a_backup_code_works_once(client, officer):
     TOTPDevice.objects.create(user=officer, name="authenticator", confirmed=True)
-    from django_otp.plugins.otp_static.models import StaticDevice
 
     backup = StaticDevice.objects.create(user=officer, name="backup")
     StaticToken.objects.create(device=backup, token="12345678")
@@ -104,6 +104,4 @@ def test_an_officer_cannot_reset_anyones_devices(client, officer, django_user_mo
 
 
 def test_production_settings_require_the_second_factor():
-    from config.settings import base
-
     assert base.TAMBON_STAFF_2FA_REQUIRED is True

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 from django.utils import translation
 from PIL import Image
+from PIL.PngImagePlugin import PngInfo
 
 from eforms.validators import validate_upload
 
@@ -56,8 +57,6 @@ def test_a_large_upload_in_a_temporary_file_is_cleaned_in_that_file():
 
 
 def test_png_text_chunks_are_dropped():
-    from PIL.PngImagePlugin import PngInfo
-
     info = PngInfo()
     info.add_text("Author", "Somchai Jaidee, 1101700207030")
     buffer = io.BytesIO()

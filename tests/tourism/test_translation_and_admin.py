@@ -4,11 +4,13 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from home.demo.translate import translate_page
 from home.groups import COMMUNICATIONS_STAFF
 from home.models import OrganisationSettings
+from tourism import demo
 from tourism.constants import Access, Weekday
 from tourism.models import AttractionCategory, AttractionPage, EventPage
 
@@ -74,8 +76,6 @@ def test_translated_pages_follow_the_visitors_language(
 
 
 def test_category_slugs_are_unique_per_language(temple, english):
-    from django.db import IntegrityError, transaction
-
     _english_category(temple, english, "Temple")
     with pytest.raises(IntegrityError), transaction.atomic():
         AttractionCategory.objects.create(locale=temple.locale, name="อื่น", slug="temple")
@@ -97,8 +97,6 @@ def test_communications_staff_edit_categories(communications_user, client):
 
 
 def test_demo_is_complete_and_can_be_loaded_twice(thai_home, english, django_capture_on_commit_callbacks):
-    from tourism import demo
-
     site = thai_home.get_site()
     org = OrganisationSettings.for_site(site)
     org.name_th = "เทศบาลทดสอบ"
