@@ -1,15 +1,15 @@
 """The payer's personal data, erased from a submission's payments while the financial record stays.
 
-Amounts, states, dates, receipt numbers and Stripe's ids are kept (the office's accounts and the
-reconciliation report need them); what Stripe told us about the payer, and officers' free-text
-notes, go. Stripe keeps its own copy, which the office erases in the Stripe dashboard if asked.
+Amounts, states, dates, receipt numbers and the providers' ids are kept (the office's accounts and
+the reconciliation report need them); what a provider told us about the payer, and officers'
+free-text notes, go. A provider keeps its own copy, which the office erases with the provider if asked.
 """
 
 from django.utils.translation import gettext as _
 
 from config.security.erasure import scrub
 from payments.constants import OPEN_REFUND_STATUSES, PaymentStatus
-from payments.models import Payment, PaymentLog, Refund, StripeEvent
+from payments.models import Payment, PaymentLog, ProviderEvent, Refund
 
 #: Payments in these states are not settled: the money may still move.
 UNSETTLED_STATUSES = frozenset({PaymentStatus.PENDING, PaymentStatus.NEEDS_REVIEW})
@@ -37,6 +37,6 @@ def anonymise_payments(submission) -> int:
         for line in PaymentLog.objects.filter(payment=payment):
             message = "" if line.actor_id or line.source in ("officer", "citizen") else line.message
             PaymentLog.objects.filter(pk=line.pk).update(message=message, data=scrub(line.data))
-        for event in StripeEvent.objects.filter(payment=payment):
-            StripeEvent.objects.filter(pk=event.pk).update(payload=scrub(event.payload))
+        for event in ProviderEvent.objects.filter(payment=payment):
+            ProviderEvent.objects.filter(pk=event.pk).update(payload=scrub(event.payload))
     return len(payments)

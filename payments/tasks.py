@@ -53,6 +53,10 @@ def send_refund_notice(payment_id: int):
     language = "en" if payment.language == "en" else "th"
     with translation.override(language):
         context = _context(payment)
+        from payments import checkout
+
+        provider = checkout.provider_for(payment)
+        context["refund_note"] = provider.citizen_refund_note(payment) if provider else ""
         subject = render_to_string("payments/email/refund_subject.txt", context).strip()
         body = render_to_string("payments/email/refund.txt", context)
     EmailMessage(subject, body, None, [payment.submission.applicant_email]).send()

@@ -19,7 +19,7 @@ from eforms.constants import FINAL_STATUSES, SubmissionStatus
 
 logger = logging.getLogger(__name__)
 
-#: Keys of JSON details (timeline data, Stripe payloads) that hold someone's personal data.
+#: Keys of JSON details (timeline data, payment providers' payloads) that hold someone's personal data.
 PERSONAL_KEYS = frozenset(
     {
         "address",

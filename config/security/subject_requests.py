@@ -136,7 +136,7 @@ class Findings:
 
 def find(kind: str, key: str) -> Findings:
     """Everything held about the person: submissions (by their answers or the applicant's email),
-    their payments and those Stripe's events name them in, saved drafts, codes and emails."""
+    their payments and those the payment providers' events name them in, saved drafts, codes and emails."""
     texts = Submission.objects.annotate(text=Cast("answers", TextField()))
     in_answers = texts.filter(text__icontains=key).only("pk", "answers")
     ids = {s.pk for s in in_answers if _matches(kind, key, [a.get("value") for a in s.answers])}
@@ -148,9 +148,9 @@ def find(kind: str, key: str) -> Findings:
     )
     payments = []
     if apps.is_installed("payments"):
-        from payments.models import Payment, StripeEvent
+        from payments.models import Payment, ProviderEvent
 
-        named = StripeEvent.objects.annotate(text=Cast("payload", TextField())).filter(
+        named = ProviderEvent.objects.annotate(text=Cast("payload", TextField())).filter(
             text__icontains=key, payment__isnull=False
         )
         payments = list(

@@ -30,7 +30,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from config.security.models import AccessLog
 from eforms.models import Notification, ServiceHandler, Submission, SubmissionEvent, SubmissionFile
 from home.groups import PERMIT_OFFICERS
-from payments import services
+from payments import counter, refunds
 from payments.constants import RefundStatus
 from payments.models import Payment, PaymentSettings, Refund
 from tests.conftest import make_staff
@@ -111,14 +111,14 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
         page_a, fee_amount=40, applicant_name="อัมพร สองแสง", applicant_email="amporn@example.com"
     )
     b = make_submission(page_b, applicant_name="บุญมี บางบ่อ", applicant_email="boonmee@example.com")
-    payment = services.record_counter_payment(
+    payment = counter.record_counter_payment(
         a, amount=4000, method="cash", note_text="ใบนำส่ง 1", officer=users[OFFICER]
     )
     assert hasattr(payment, "receipt")
     limits = PaymentSettings.load()
     limits.refund_approval_threshold = 1000
     limits.save()
-    refund = services.request_refund(payment, amount=2000, reason="ชำระเกิน", officer=users[OFFICER])
+    refund = refunds.request_refund(payment, amount=2000, reason="ชำระเกิน", officer=users[OFFICER])
     assert refund.status == RefundStatus.AWAITING_APPROVAL
     notification = Notification.objects.create(
         submission=a,

@@ -14,7 +14,7 @@ from config.security.models import AccessLog, CitizenDevice
 from eforms import reports, retention, timeline, workflow
 from eforms.constants import EventKind, ServiceCategory, SubmissionStatus
 from eforms.models import Notification, SatisfactionRating, Submission, SubmissionFile
-from payments import services as payment_services
+from payments import counter as payment_counter
 from payments.models import Receipt
 from tests.eforms import conftest as eforms_fixtures
 from tests.eforms.conftest import PDF_BYTES, VALID_ID, make_service
@@ -78,7 +78,7 @@ def finished_request(
         )
         CitizenDevice.objects.create(submission_reference=submission.reference, address=email, name="code")
         if paid:
-            payment_services.record_counter_payment(
+            payment_counter.record_counter_payment(
                 submission, amount=4000, method="cash", note_text="คุณสมชาย ชำระเงินสด", officer=officer
             )
     with freeze_time(finished_on):
