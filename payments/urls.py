@@ -1,5 +1,5 @@
 """Outside the language prefixes: the providers' callbacks, each under `/payments/<provider id>/`
-(Stripe's webhook is `/payments/stripe/webhook/`)."""
+(e.g. `/payments/<id>/webhook/`)."""
 
 from django.urls import include, path
 

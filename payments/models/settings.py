@@ -12,7 +12,7 @@ class PaymentSettings(BaseGenericSetting):
     provider's own options, refunds and receipts."""
 
     # None until the administrator chooses: then each provider's `enabled_by_default()` decides (so a
-    # site with Stripe keys offers Stripe, and one without offers the demo checkout, as before).
+    # site keeps offering what it offered before this setting existed).
     # An empty list means counter payments only.
     online_providers = models.JSONField(_("ways to pay online"), null=True, blank=True, default=None)
     # {provider id: {option: value}}, filled from the fields each provider declares (`settings_fields`).

@@ -23,7 +23,7 @@ class UnknownProvider(LookupError):
 
 
 def register(provider_id: str):
-    """Class decorator: `@register("stripe")`. The id is stored in the database; never change it."""
+    """Class decorator: `@register("promptpay_qr")`. The id is stored in the database; never change it."""
 
     def decorator(cls):
         existing = _registry.get(provider_id)

@@ -41,7 +41,7 @@ class Update:
     amount: int | None = None  # satang received, for `paid`
     currency: str = ""
     method: str = ""  # a `PaymentMethod` value, or "" when not known
-    payment_reference: str = ""  # the provider's id of the money movement (Stripe's PaymentIntent …)
+    payment_reference: str = ""  # the provider's id of the money movement (a card charge, a bank transaction …)
     refunded_total: int | None = None  # satang, for `refunded`
     note: str = ""  # what the provider called it (an event type …), for the history
 
@@ -178,7 +178,7 @@ class Provider:
 
     # Words for people -----------------------------------------------------------------------------
     def receipt_label(self, payment) -> str:
-        """After the method on the receipt, e.g. "(online, through Stripe)"."""
+        """After the method on the receipt, e.g. "(at the office's bank account)"."""
         return ""
 
     def receipt_reference(self, payment) -> tuple[str, str] | None:
