@@ -41,7 +41,7 @@ class Update:
     amount: int | None = None  # satang received, for `paid`
     currency: str = ""
     method: str = ""  # a `PaymentMethod` value, or "" when not known
-    payment_reference: str = ""  # the provider's id of the money movement (a card charge, a bank transaction …)
+    payment_reference: str = ""  # the provider's id of the money moved (a charge, a bank transfer …)
     refunded_total: int | None = None  # satang, for `refunded`
     note: str = ""  # what the provider called it (an event type …), for the history
 
