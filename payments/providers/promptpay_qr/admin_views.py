@@ -122,6 +122,11 @@ def record_transfer(request):
     if not ref1 or len(ref1) > 20:
         form.add_error("ref1", _("Ref1 is 1 to 20 letters and digits."))
         return _page(request, transfer_form=form, status=400)
+    # Typed by hand, an unknown Ref1 is more likely a typo than money to keep: refused, and a request
+    # the officer does not handle is answered the same way, as if it did not exist.
+    if not statements.candidates(ref1).filter(submission__in=visible_submissions(request)).exists():
+        form.add_error("ref1", _("None of the requests you handle has a PromptPay QR code with this Ref1."))
+        return _page(request, transfer_form=form, status=404)
     line = statements.Line(
         number=0,
         paid_on=data["paid_on"] or datetime.date.today(),

@@ -8,6 +8,7 @@ from payments import providers
 from payments.constants import PaymentStatus
 from payments.models import Payment
 from payments.providers.promptpay_qr import qr
+from payments.providers.promptpay_qr.payload import PayloadError
 from payments.views import citizen_submission, page_context, render_page, verified_or_redirect
 
 S = PaymentStatus
@@ -30,6 +31,10 @@ def _context(request, submission, payment):
 
     provider = providers.get("promptpay_qr")
     context = page_context(request, submission)
+    try:
+        code = provider.payload(payment)
+    except PayloadError:  # the office removed its biller ID since: the code cannot be shown
+        code = ""
     context.update(
         payment=payment,
         provider=provider,
@@ -37,8 +42,8 @@ def _context(request, submission, payment):
         ref2=str(payment.pk),
         biller_id=provider.biller_id(),
         office_name=office_name_for(request.LANGUAGE_CODE),
-        qr_size=qr.size(provider.payload(payment)),
-        closed=payment.status in (S.EXPIRED, S.FAILED),
+        qr_size=qr.size(code) if code else 0,
+        closed=payment.status in (S.EXPIRED, S.FAILED) or not code,
     )
     return context
 
@@ -58,11 +63,10 @@ def qr_print(request, reference, payment_id):
     submission, payment, response = _payment(request, reference, payment_id)
     if response:
         return response
-    if payment.status != S.PENDING:
+    context = _context(request, submission, payment)
+    if payment.status != S.PENDING or context["closed"]:
         return redirect("payments_citizen:promptpay_qr", submission.reference, payment.pk)
-    return render_page(
-        request, "payments/providers/promptpay_qr/print.html", _context(request, submission, payment)
-    )
+    return render_page(request, "payments/providers/promptpay_qr/print.html", context)
 
 
 def qr_image(request, reference, payment_id):
@@ -71,7 +75,10 @@ def qr_image(request, reference, payment_id):
         return response
     if payment.status != S.PENDING:
         raise Http404  # a closed code is not shown, so nobody pays it by mistake
-    image = qr.png(providers.get("promptpay_qr").payload(payment))
+    try:
+        image = qr.png(providers.get("promptpay_qr").payload(payment))
+    except PayloadError:
+        raise Http404 from None
     answer = HttpResponse(image, content_type="image/png")
     answer["Cache-Control"] = "private, no-store"
     return answer
