@@ -67,10 +67,7 @@ def submission_payments(request, reference):
         .prefetch_related("log", "refunds")
     )
     settled = checkout.settled_payment(submission)
-    try:
-        settled_provider = checkout.provider_for(settled) if settled else None
-    except providers.UnknownProvider:
-        settled_provider = None
+    settled_provider = checkout.provider_or_none(settled)
     context = {
         "submission": submission,
         "fee": fees.fee_for(submission),
@@ -131,7 +128,7 @@ def refund(request, reference, payment_id):
             _("The refund was sent to %(provider)s; it is finished when %(provider)s confirms it.")
             % {"provider": payment.provider_name},
         )
-    provider = checkout.provider_for(payment)
+    provider = checkout.provider_or_none(payment)
     if provider is not None and provider.officer_refund_note(payment):
         messages.info(request, provider.officer_refund_note(payment))
     return _back(submission)

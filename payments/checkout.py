@@ -58,6 +58,15 @@ def provider_for(payment):
     return providers.get(payment.provider) if payment.provider else None
 
 
+def provider_or_none(payment):
+    """`provider_for`, or None when the provider's package is gone: for words on pages and in emails,
+    which must not fail for an old payment."""
+    try:
+        return provider_for(payment) if payment is not None else None
+    except UnknownProvider:
+        return None
+
+
 # The submission's payments -------------------------------------------------------------------------
 def settled_payment(submission):
     """The payment that settled the fee (paid, partly or fully refunded, or held for review)."""

@@ -120,12 +120,9 @@ def receipt_context(receipt, language=None) -> dict:
 
 
 def _provider(payment):
-    from payments import providers
+    from payments.checkout import provider_or_none
 
-    try:
-        return providers.get(payment.provider) if payment.provider else None
-    except providers.UnknownProvider:
-        return None
+    return provider_or_none(payment)
 
 
 def _paid_through(payment) -> str:

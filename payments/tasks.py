@@ -55,7 +55,7 @@ def send_refund_notice(payment_id: int):
         context = _context(payment)
         from payments import checkout
 
-        provider = checkout.provider_for(payment)
+        provider = checkout.provider_or_none(payment)
         context["refund_note"] = provider.citizen_refund_note(payment) if provider else ""
         subject = render_to_string("payments/email/refund_subject.txt", context).strip()
         body = render_to_string("payments/email/refund.txt", context)

@@ -16,7 +16,7 @@ from django_ratelimit.core import is_ratelimited
 from payments import checkout, fees, receipts
 from payments.constants import EventSource, PaymentStatus
 from payments.models import Payment
-from payments.providers import ProviderError, UnknownProvider
+from payments.providers import ProviderError
 
 logger = logging.getLogger(__name__)
 
@@ -47,10 +47,7 @@ def page_context(request, submission):
     fee = fees.fee_for(submission)
     settled = checkout.settled_payment(submission)
     open_payment = checkout.open_payment(submission)
-    try:
-        open_provider = checkout.provider_for(open_payment) if open_payment else None
-    except UnknownProvider:
-        open_provider = None
+    open_provider = checkout.provider_or_none(open_payment)
     receipt = getattr(settled, "receipt", None) if settled and settled.is_paid else None
     service_page = submission.service.localized if submission.service else None
     offered = checkout.offered_providers()

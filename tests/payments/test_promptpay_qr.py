@@ -392,3 +392,15 @@ def test_a_file_with_one_bad_line_applies_nothing(client, submission, promptpay_
         )
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PENDING and not ProviderEvent.objects.exists()
+
+
+def test_a_file_too_large_is_refused_before_it_is_read(client, administrator, promptpay_qr, settings):
+    settings.PAYMENTS_STATEMENT_MAX_BYTES = 100
+    client.force_login(administrator)
+    response = upload(
+        client, statement_csv([("27/11/2569", "40.00", "GF69000001", "", f"TX{n}") for n in range(10)])
+    )
+    assert response.status_code == 400 and (
+        "ใหญ่เกินไป" in response.content.decode() or "too large" in response.content.decode()
+    )
+    assert not StatementImport.objects.exists()

@@ -258,3 +258,20 @@ def test_nothing_else_sets_a_refunds_status():
         ):
             offenders.append(str(path))
     assert offenders == []
+
+
+def test_a_payment_whose_provider_is_gone_breaks_no_page(client, admin_client, submission):
+    from tests.payments.conftest import verify
+
+    Payment.objects.create(
+        submission=submission,
+        channel="online",
+        provider="gone",
+        provider_reference="x",
+        amount=4000,
+        description="x",
+    )
+    verify(client, submission)
+    assert client.get(f"/th/payments/{submission.reference}/").status_code == 200
+    assert admin_client.get(f"/admin/payments/{submission.reference}/").status_code == 200
+    assert checkout.sync_pending()["errors"] == 1

@@ -21,7 +21,7 @@ from payments.admin_views import visible_submissions
 from payments.constants import EventOutcome, PaymentStatus
 from payments.models import ProviderEvent
 from payments.money import format_baht
-from payments.providers.promptpay_qr import statements
+from payments.providers.promptpay_qr import conf, statements
 from payments.providers.promptpay_qr.forms import StatementForm, TransferForm
 from payments.providers.promptpay_qr.models import StatementImport
 from payments.providers.promptpay_qr.provider import admin_views_allowed
@@ -99,6 +99,11 @@ def statements_page(request):
     upload = form.cleaned_data["statement"]
     provider = providers.get(statements.PROVIDER_ID)
     try:
+        if upload.size > conf.max_statement_bytes():  # before reading it into memory
+            raise statements.StatementError(
+                _("The file is too large (at most %(size)s MB).")
+                % {"size": conf.max_statement_bytes() // 2**20}
+            )
         result = statements.import_statement(
             upload.read(),
             file_name=upload.name,
