@@ -13,8 +13,8 @@ from eforms import conf, handoff, qr, services
 from eforms.forms import SaveForLaterForm
 from eforms.models import EServicePage
 from eforms.wizard import wizard_prefix
-from outbox.constants import MessageState
 from home.models import OrganisationSettings
+from outbox.constants import MessageState
 
 
 def confirmation(page, request):

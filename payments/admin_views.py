@@ -1,6 +1,7 @@
 """Officers' payment screens in the Wagtail admin: a submission's payments, refunds with a second
 officer's approval above the administrator's threshold, counter payments, assessed fees, the
-reconciliation report. Each action calls `payments.services`; each needs its own permission, and every
+reconciliation report. Each action calls `payments.refunds` or `payments.counter`; each needs its own
+permission, and every
 request, payment and refund is looked up among the submissions the officer handles
 (`Submission.objects.visible_to`): another service's are a 404, as if they did not exist."""
 
@@ -14,69 +15,71 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from payments import conf, fees, notices, reports, services
-from payments.constants import PaymentChannel, PaymentMethod, RefundStatus
+from payments import checkout, counter, fees, notices, providers, refunds, reports
+from payments.constants import PaymentChannel, RefundStatus
 from payments.forms import AssessFeeForm, CounterPaymentForm, RefundForm, ReportFilterForm
 from payments.links import payment_page_url
 from payments.models import Payment, PaymentSettings, Refund
 from payments.views import receipt_response
 
 
-def _require(request, *perms):
+def require(request, *perms):
     if not all(request.user.has_perm(f"payments.{perm}") for perm in perms):
         raise PermissionDenied
 
 
-def _visible(request):
+def visible_submissions(request):
     from casework.models import Submission
 
     return Submission.objects.visible_to(request.user)
 
 
 def _submission(request, reference):
-    submission = _visible(request).filter(reference__iexact=reference).first()
+    submission = visible_submissions(request).filter(reference__iexact=reference).first()
     if submission is None:
         raise Http404
     return submission
 
 
 def index(request):
-    _require(request, "view_payment")
+    require(request, "view_payment")
     query = (request.GET.get("q") or "").strip()[:30]
     if query:
         return redirect("payments_admin:submission", reference=query)
-    payments = Payment.objects.filter(submission__in=_visible(request))
+    payments = Payment.objects.filter(submission__in=visible_submissions(request))
     context = {
         "flagged": payments.flagged().select_related("submission")[:50],
         "awaiting": Refund.objects.filter(
-            status=RefundStatus.AWAITING_APPROVAL, payment__submission__in=_visible(request)
+            status=RefundStatus.AWAITING_APPROVAL, payment__submission__in=visible_submissions(request)
         ).select_related("payment__submission", "requested_by"),
         "recent": payments.select_related("submission", "receipt")[:50],
-        "demo_mode": conf.demo_mode(),
+        "notices": [p.admin_notice() for p in checkout.offered_providers() if p.admin_notice()],
+        "provider_links": [link for p in providers.all_providers() for link in p.admin_links(request)],
     }
     return TemplateResponse(request, "payments/admin/index.html", context)
 
 
 def submission_payments(request, reference):
-    _require(request, "view_payment")
+    require(request, "view_payment")
     submission = _submission(request, reference)
     payments = list(
         Payment.objects.filter(submission=submission)
         .select_related("recorded_by")
         .prefetch_related("log", "refunds")
     )
-    settled = services.settled_payment(submission)
+    settled = checkout.settled_payment(submission)
+    settled_provider = checkout.provider_or_none(settled)
     context = {
         "submission": submission,
         "fee": fees.fee_for(submission),
         "payments": payments,
         "settled": settled,
-        "refundable": services.refundable_now(settled) if settled else 0,
+        "refundable": refunds.refundable_now(settled) if settled else 0,
         "threshold": PaymentSettings.load().refund_approval_threshold,
         "refund_form": RefundForm(),
         "counter_form": CounterPaymentForm(initial={"amount": fees.fee_for(submission).amount}),
         "assess_form": AssessFeeForm(),
-        "promptpay": bool(settled and settled.method == PaymentMethod.PROMPTPAY),
+        "refund_note": settled_provider.officer_refund_note(settled) if settled_provider else "",
         "can_refund": request.user.has_perm("payments.refund_payment"),
         "can_approve": request.user.has_perm("payments.approve_refund"),
         "can_counter": request.user.has_perm("payments.record_counter_payment"),
@@ -97,7 +100,7 @@ def _form_errors(request, form):
 
 @require_POST
 def refund(request, reference, payment_id):
-    _require(request, "refund_payment")
+    require(request, "refund_payment")
     submission = _submission(request, reference)
     payment = get_object_or_404(Payment, pk=payment_id, submission=submission)
     form = RefundForm(request.POST)
@@ -105,13 +108,13 @@ def refund(request, reference, payment_id):
         _form_errors(request, form)
         return _back(submission)
     try:
-        result = services.request_refund(
+        result = refunds.request_refund(
             payment,
             amount=form.cleaned_data["amount"],
             reason=form.cleaned_data["reason"],
             officer=request.user,
         )
-    except services.RefundError as error:
+    except refunds.RefundError as error:
         messages.error(request, str(error))
         return _back(submission)
     if result.status == RefundStatus.AWAITING_APPROVAL:
@@ -121,52 +124,54 @@ def refund(request, reference, payment_id):
     elif result.status == RefundStatus.SUCCEEDED:
         messages.success(request, _("Refunded."))
     else:
-        messages.info(request, _("The refund was sent to Stripe; it is finished when Stripe confirms it."))
-    if payment.method == PaymentMethod.PROMPTPAY:
         messages.info(
             request,
-            _("PromptPay: Stripe emails the payer to ask for bank details before the money is returned."),
+            _("The refund was sent to %(provider)s; it is finished when %(provider)s confirms it.")
+            % {"provider": payment.provider_name},
         )
+    provider = checkout.provider_or_none(payment)
+    if provider is not None and provider.officer_refund_note(payment):
+        messages.info(request, provider.officer_refund_note(payment))
     return _back(submission)
 
 
 @require_POST
 def decide_refund(request, refund_id, decision):
-    _require(request, "approve_refund")
+    require(request, "approve_refund")
     item = get_object_or_404(
         Refund.objects.select_related("payment__submission"),
         pk=refund_id,
-        payment__submission__in=_visible(request),
+        payment__submission__in=visible_submissions(request),
     )
     try:
         if decision == "approve":
-            services.approve_refund(item, officer=request.user)
+            refunds.approve_refund(item, officer=request.user)
             messages.success(request, _("Refund approved."))
         else:
-            services.reject_refund(item, officer=request.user)
+            refunds.reject_refund(item, officer=request.user)
             messages.success(request, _("Refund rejected."))
-    except services.RefundError as error:
+    except refunds.RefundError as error:
         messages.error(request, str(error))
     return _back(item.payment.submission)
 
 
 @require_POST
 def counter_payment(request, reference):
-    _require(request, "record_counter_payment")
+    require(request, "record_counter_payment")
     submission = _submission(request, reference)
     form = CounterPaymentForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
         return _back(submission)
     try:
-        services.record_counter_payment(
+        counter.record_counter_payment(
             submission,
             amount=form.cleaned_data["amount"],
             method=form.cleaned_data["method"],
             note_text=form.cleaned_data["note"],
             officer=request.user,
         )
-    except services.PaymentUnavailable as error:
+    except checkout.PaymentUnavailable as error:
         messages.error(request, str(error))
         return _back(submission)
     messages.success(request, _("Payment recorded; the receipt has its number."))
@@ -175,20 +180,20 @@ def counter_payment(request, reference):
 
 @require_POST
 def assess(request, reference):
-    _require(request, "assess_fee")
+    require(request, "assess_fee")
     submission = _submission(request, reference)
     form = AssessFeeForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
         return _back(submission)
     try:
-        services.assess_fee(
+        counter.assess_fee(
             submission,
             amount=form.cleaned_data["amount"],
             note_text=form.cleaned_data["note"],
             officer=request.user,
         )
-    except services.PaymentUnavailable as error:
+    except checkout.PaymentUnavailable as error:
         messages.error(request, str(error))
         return _back(submission)
     url = request.build_absolute_uri(payment_page_url(submission, submission.language or "th"))
@@ -198,9 +203,9 @@ def assess(request, reference):
 
 
 def receipt(request, payment_id):
-    _require(request, "view_payment")
+    require(request, "view_payment")
     payment = get_object_or_404(
-        Payment.objects.select_related("receipt"), pk=payment_id, submission__in=_visible(request)
+        Payment.objects.select_related("receipt"), pk=payment_id, submission__in=visible_submissions(request)
     )
     if not hasattr(payment, "receipt"):
         raise Http404
@@ -208,7 +213,7 @@ def receipt(request, payment_id):
 
 
 def report(request):
-    _require(request, "view_reconciliation")
+    require(request, "view_reconciliation")
     form = ReportFilterForm(request.GET or None)
     start = end = None
     if form.is_valid():

@@ -22,10 +22,10 @@ class PaymentStatus(models.TextChoices):
 
 
 class PaymentChannel(models.TextChoices):
-    """Who took the money: Stripe, the offline demo checkout, or the office's counter."""
+    """Where the money was taken: online through a provider (`Payment.provider` says which), or at the
+    office's counter."""
 
-    STRIPE = "stripe", _("Online (Stripe)")
-    DEMO = "demo", _("Demo checkout (no money taken)")
+    ONLINE = "online", _("Online card / PromptPay")
     COUNTER = "counter", _("At the office")
 
 
@@ -38,9 +38,10 @@ class PaymentMethod(models.TextChoices):
 
 
 class EventSource(models.TextChoices):
-    WEBHOOK = "webhook", _("Stripe webhook")
-    SYNC = "sync", _("Scheduled check with Stripe")
-    RETURN = "return", _("Citizen's return (checked with Stripe)")
+    WEBHOOK = "webhook", _("Provider webhook")
+    SYNC = "sync", _("Scheduled check with the provider")
+    RETURN = "return", _("Citizen's return (checked with the provider)")
+    STATEMENT = "statement", _("Bank statement")
     OFFICER = "officer", _("Officer")
     CITIZEN = "citizen", _("Citizen")
     SYSTEM = "system", _("System")
@@ -57,7 +58,7 @@ class EventOutcome(models.TextChoices):
 
 class RefundStatus(models.TextChoices):
     AWAITING_APPROVAL = "awaiting_approval", _("Awaiting a second officer's approval")
-    PROCESSING = "processing", _("Being sent to Stripe")
+    PROCESSING = "processing", _("Being sent to the payment provider")
     SUCCEEDED = "succeeded", _("Refunded")
     FAILED = "failed", _("Failed")
     REJECTED = "rejected", _("Rejected")
@@ -65,7 +66,7 @@ class RefundStatus(models.TextChoices):
 
 #: The citizen has paid (what remains after any refunds is the office's).
 PAID_STATUSES = frozenset({PaymentStatus.PAID, PaymentStatus.PARTLY_REFUNDED, PaymentStatus.REFUNDED})
-#: Still waiting for Stripe to say what happened.
+#: Still waiting for the provider to say what happened.
 OPEN_STATUSES = frozenset({PaymentStatus.PENDING})
 #: Refund requests that still hold back part of the refundable amount.
 OPEN_REFUND_STATUSES = frozenset({RefundStatus.AWAITING_APPROVAL, RefundStatus.PROCESSING})

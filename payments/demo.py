@@ -23,10 +23,10 @@ def load(home_page, stdout=None):
             fee=fee, choice=choice, defaults={"amount": amount, "sort_order": choice}
         )
     if stdout and created:
-        from payments import conf
+        from payments import checkout
 
-        mode = "demo payment mode (no Stripe keys)" if conf.demo_mode() else "Stripe"
-        stdout.write(f"Payments: garbage fee per period; {mode}")
+        names = ", ".join(str(provider.name) for provider in checkout.offered_providers()) or "counter only"
+        stdout.write(f"Payments: garbage fee per period; online: {names}")
 
 
 def on_demo_loaded(sender, home_page, stdout=None, **kwargs):

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from home.site import message_context
 from outbox import services as outbox
-from payments import fees, receipts
+from payments import checkout, fees, receipts
 from payments.links import payment_page_url
 from payments.models import Receipt
 
@@ -47,7 +47,9 @@ def receipt(payment):
 
 
 def refund(payment):
-    return _queue(payment.submission, "refund", "refund", _language(payment.language), {"payment": payment})
+    provider = checkout.provider_or_none(payment)
+    context = {"payment": payment, "refund_note": provider.citizen_refund_note(payment) if provider else ""}
+    return _queue(payment.submission, "refund", "refund", _language(payment.language), context)
 
 
 def payment_request(submission, url):

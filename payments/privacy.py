@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from payments.constants import OPEN_REFUND_STATUSES, PaymentStatus
-from payments.models import Payment, PaymentLog, Refund, StripeEvent
+from payments.models import Payment, PaymentLog, ProviderEvent, Refund
 from privacy.erasure import scrub
 
 #: Payments in these states are not settled: the money may still move.
@@ -40,8 +40,8 @@ def anonymise_payments(reference) -> int:
         for line in PaymentLog.objects.filter(payment=payment):
             message = "" if line.actor_id or line.source in ("officer", "citizen") else line.message
             PaymentLog.objects.filter(pk=line.pk).update(message=message, data=scrub(line.data))
-        for event in StripeEvent.objects.filter(payment=payment):
-            StripeEvent.objects.filter(pk=event.pk).update(payload=scrub(event.payload))
+        for event in ProviderEvent.objects.filter(payment=payment):
+            ProviderEvent.objects.filter(pk=event.pk).update(payload=scrub(event.payload))
     return len(payments)
 
 
@@ -58,7 +58,7 @@ class Payments:
 
     def find(self, person):
         """Payments whose provider's events name the person (a payer paying under another email)."""
-        named = StripeEvent.objects.annotate(text=Cast("payload", TextField())).filter(
+        named = ProviderEvent.objects.annotate(text=Cast("payload", TextField())).filter(
             text__icontains=person.key, payment__isnull=False
         )
         return list(self._queryset().filter(pk__in=named.values("payment_id")))

@@ -9,6 +9,7 @@ import datetime
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from home.dates import buddhist_year, format_date
 from home.pdf import FONTS, html_to_pdf
@@ -64,6 +65,19 @@ def _office_name(organisation, language):
     return organisation.name_th or organisation.name_en
 
 
+def office_name_for(language, organisation=None) -> str:
+    """The office's name as receipts (and payment pages) print it: *Settings › Organisation*, else the
+    home page's title."""
+    organisation = organisation or _organisation()
+    name = _office_name(organisation, language)
+    if name:
+        return name
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site.root_page.title if site else ""
+
+
 def _office_address(organisation, language):
     if organisation is None:
         return ""
@@ -80,13 +94,7 @@ def receipt_context(receipt, language=None) -> dict:
     submission = payment.submission
     language = language or ("en" if payment.language == "en" else "th")
     organisation = _organisation()
-    if not _office_name(organisation, language):
-        from wagtail.models import Site
-
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        office_name = site.root_page.title if site else ""
-    else:
-        office_name = _office_name(organisation, language)
+    office_name = office_name_for(language, organisation)
     settings = PaymentSettings.load()
     net = payment.amount_received - payment.amount_refunded
     return {
@@ -104,14 +112,34 @@ def receipt_context(receipt, language=None) -> dict:
         "refunded": format_amount(payment.amount_refunded) if payment.amount_refunded else "",
         "net": format_amount(net),
         "fonts_url": FONTS.as_uri(),
-        "stripe_reference": payment.stripe_payment_intent_id or payment.stripe_session_id or "",
+        "paid_through": _paid_through(payment),
+        "provider_reference": _provider_reference(payment),
     }
 
 
+def _provider(payment):
+    from payments.checkout import provider_or_none
+
+    return provider_or_none(payment)
+
+
+def _paid_through(payment) -> str:
+    provider = _provider(payment)
+    if provider is None:
+        return str(_("at the office")) if not payment.provider else ""
+    return provider.receipt_label(payment)
+
+
+def _provider_reference(payment):
+    """(label, value) printed on the receipt, as the provider that took the payment words it."""
+    provider = _provider(payment)
+    return provider.receipt_reference(payment) if provider else None
+
+
 def render_html(receipt, language=None) -> str:
-    context = receipt_context(receipt, language)
-    with translation.override(context["language"]):
-        return render_to_string("payments/receipt.html", context)
+    language = language or ("en" if receipt.payment.language == "en" else "th")
+    with translation.override(language):  # the provider's words in the context too
+        return render_to_string("payments/receipt.html", receipt_context(receipt, language))
 
 
 def render_pdf(receipt, language=None) -> bytes:

@@ -32,9 +32,9 @@ def build(start=None, end=None) -> dict:
     sums = {"count": Count("pk"), "received": Sum("amount_received"), "refunded": Sum("amount_refunded")}
     by_day = list(paid.annotate(day=TruncDate("paid_at")).values("day").annotate(**sums).order_by("day"))
     by_service = list(
-        paid.values("submission__service_title", "channel", "method")
+        paid.values("submission__service_title", "channel", "provider", "method")
         .annotate(**sums)
-        .order_by("submission__service_title", "channel", "method")
+        .order_by("submission__service_title", "channel", "provider", "method")
     )
     totals = paid.aggregate(**sums)
     for row in [*by_day, *by_service, totals]:
@@ -70,12 +70,13 @@ def to_csv(report) -> str:
             "reference",
             "service",
             "channel",
+            "provider",
             "method",
             "status",
             "received_thb",
             "refunded_thb",
             "net_thb",
-            "stripe_reference",
+            "provider_reference",
         ]
     )
     for payment in report["payments"]:
@@ -87,12 +88,13 @@ def to_csv(report) -> str:
                 payment.submission.reference,
                 payment.submission.service_title,
                 payment.channel,
+                payment.provider,
                 payment.method,
                 payment.status,
                 format_amount(payment.amount_received).replace(",", ""),
                 format_amount(payment.amount_refunded).replace(",", ""),
                 format_amount(payment.amount_received - payment.amount_refunded).replace(",", ""),
-                payment.stripe_payment_intent_id or payment.stripe_session_id or "",
+                payment.provider_payment_reference or payment.provider_reference or "",
             ]
         )
     for payment in report["flagged"]:
@@ -103,6 +105,7 @@ def to_csv(report) -> str:
                 payment.submission.reference,
                 payment.submission.service_title,
                 payment.channel,
+                payment.provider,
                 payment.method,
                 payment.status,
                 format_amount(payment.amount_received).replace(",", ""),

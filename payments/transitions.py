@@ -1,6 +1,6 @@
 """The payment state machine: the allowed moves in one table and the one function that makes them.
 
-Views, the webhook, `sync_payments` and officers' actions all call `transition()`; nothing else
+Views, webhooks, statement imports, `sync_payments` and officers' actions all call `transition()`; nothing else
 assigns `Payment.status`. It runs in a transaction with the payment's row locked, so a webhook and
 the scheduled check racing on the same payment apply one after the other, and the second sees the
 first's result.
@@ -19,9 +19,10 @@ logger = logging.getLogger(__name__)
 
 S = PaymentStatus
 
-#: from → the states it may move to. Money Stripe says it took is never ignored: a failed or expired
-#: attempt can still become paid (a late PromptPay confirmation), and a payment that needs review can
-#: be accepted or refunded by an administrator.
+#: from → the states it may move to. Money a provider says it took is never ignored: a failed or
+#: expired attempt can still become paid (a late PromptPay confirmation, a transfer found on a bank
+#: statement after the QR code expired), and a payment that needs review can be accepted or refunded
+#: by an administrator.
 ALLOWED: dict[str, frozenset[str]] = {
     S.PENDING: frozenset({S.PAID, S.FAILED, S.EXPIRED, S.NEEDS_REVIEW}),
     S.FAILED: frozenset({S.PAID, S.NEEDS_REVIEW}),
@@ -38,7 +39,7 @@ CHANGEABLE = frozenset(
         "method",
         "amount_received",
         "amount_refunded",
-        "stripe_payment_intent_id",
+        "provider_payment_reference",
         "paid_at",
         "closed_at",
         "review_reason",

@@ -1,9 +1,14 @@
-"""Outside the language prefixes: Stripe's webhook (`/payments/stripe/webhook/`)."""
+"""Outside the language prefixes: the providers' callbacks, each under `/payments/<provider id>/`
+(e.g. `/payments/<id>/webhook/`)."""
 
-from django.urls import path
+from django.urls import include, path
 
-from payments import views
+from payments import providers
 
 app_name = "payments"
 
-urlpatterns = [path("stripe/webhook/", views.stripe_webhook, name="stripe_webhook")]
+urlpatterns = [
+    path(f"{provider.id}/", include(provider.urls()))
+    for provider in providers.all_providers()
+    if provider.urls()
+]

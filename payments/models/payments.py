@@ -1,8 +1,8 @@
-"""Payments, their history, and every event Stripe sent us.
+"""Payments, their history, and every event a provider sent us.
 
 Only `payments.transitions.transition()` changes `Payment.status`; it locks the row, checks the table
-of allowed moves and writes a `PaymentLog` line. Stripe's ids and event ids are unique, so a webhook
-or a scheduled check can be repeated any number of times.
+of allowed moves and writes a `PaymentLog` line. A provider's references and event ids are unique per
+provider, so a webhook, a statement import or a scheduled check can be repeated any number of times.
 """
 
 import uuid
@@ -37,7 +37,7 @@ class PaymentQuerySet(models.QuerySet):
 
 
 class Payment(models.Model):
-    """One attempt to pay one submission's fee: one Stripe Checkout Session, or one counter payment."""
+    """One attempt to pay one submission's fee: one checkout with a provider, or one counter payment."""
 
     submission = models.ForeignKey(
         "casework.Submission", on_delete=models.PROTECT, related_name="payments", verbose_name=_("submission")
@@ -50,6 +50,8 @@ class Payment(models.Model):
         db_index=True,
     )
     channel = models.CharField(_("channel"), max_length=10, choices=PaymentChannel.choices)
+    # The id of the provider that took (or is taking) the money; "" for the counter.
+    provider = models.CharField(_("provider"), max_length=30, blank=True, default="", db_index=True)
     method = models.CharField(
         _("method"), max_length=12, choices=PaymentMethod.choices, blank=True, default=""
     )
@@ -59,13 +61,13 @@ class Payment(models.Model):
     currency = models.CharField(_("currency"), max_length=3, default=CURRENCY)
     description = models.CharField(_("description"), max_length=255)
     language = models.CharField(_("language"), max_length=8, default="th")
-    # The key Stripe dedupes our session creation with: a double click or a retry gets the same session.
+    # The key providers dedupe our requests with: a double click or a retry gets the same checkout.
     idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    stripe_session_id = models.CharField(
-        _("Stripe Checkout Session"), max_length=255, null=True, blank=True, unique=True
-    )
-    stripe_payment_intent_id = models.CharField(
-        _("Stripe PaymentIntent"), max_length=255, null=True, blank=True, unique=True
+    # What the citizen pays with (a checkout session, a QR code's references …), and the provider's
+    # id of the money once it moved (a PaymentIntent, a bank transaction …). Unique per provider.
+    provider_reference = models.CharField(_("provider's reference"), max_length=255, null=True, blank=True)
+    provider_payment_reference = models.CharField(
+        _("provider's payment reference"), max_length=255, null=True, blank=True
     )
     checkout_url = models.URLField(_("checkout address"), max_length=1000, blank=True)
     review_reason = models.TextField(_("why it needs review"), blank=True)
@@ -81,7 +83,7 @@ class Payment(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True, db_index=True)
     closed_at = models.DateTimeField(_("failed or expired at"), null=True, blank=True)
-    last_checked_at = models.DateTimeField(_("last checked with Stripe"), null=True, blank=True)
+    last_checked_at = models.DateTimeField(_("last checked with the provider"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PaymentQuerySet.as_manager()
@@ -102,6 +104,13 @@ class Payment(models.Model):
                 condition=models.Q(amount_refunded__lte=models.F("amount_received")),
                 name="payments_refund_not_above_received",
             ),
+            models.UniqueConstraint(
+                fields=["provider", "provider_reference"], name="payments_unique_provider_reference"
+            ),
+            models.UniqueConstraint(
+                fields=["provider", "provider_payment_reference"],
+                name="payments_unique_provider_payment_reference",
+            ),
         ]
 
     def __str__(self):
@@ -111,6 +120,18 @@ class Payment(models.Model):
     def refundable(self) -> int:
         """What could still be refunded, before refunds that are awaiting approval or on their way."""
         return max(0, self.amount_received - self.amount_refunded)
+
+    @property
+    def provider_name(self) -> str:
+        """The provider's name for staff, or the channel's for a counter payment."""
+        if not self.provider:
+            return self.get_channel_display()
+        from payments import providers
+
+        try:
+            return str(providers.get(self.provider).name)
+        except providers.UnknownProvider:
+            return self.provider
 
     @property
     def is_paid(self) -> bool:
@@ -142,10 +163,12 @@ class PaymentLog(models.Model):
         return f"{self.payment_id}: {self.from_status} → {self.to_status}"
 
 
-class StripeEvent(models.Model):
-    """Every webhook event received (once per event id, however often Stripe delivers it)."""
+class ProviderEvent(models.Model):
+    """Everything a provider told us, once per (provider, event id) however often it was delivered: a
+    webhook event, a line of a bank statement … with what was done about it."""
 
-    event_id = models.CharField(max_length=255, unique=True)
+    provider = models.CharField(_("provider"), max_length=30)
+    event_id = models.CharField(max_length=255)
     type = models.CharField(max_length=100, db_index=True)
     livemode = models.BooleanField(default=False)
     payload = models.JSONField()
@@ -155,34 +178,16 @@ class StripeEvent(models.Model):
     outcome = models.CharField(max_length=10, choices=EventOutcome.choices, default=EventOutcome.RECEIVED)
     message = models.TextField(blank=True)
     deliveries = models.PositiveIntegerField(default=1)
-    created = models.DateTimeField(null=True, blank=True, help_text="When Stripe created the event.")
+    created = models.DateTimeField(null=True, blank=True, help_text="When the provider created the event.")
     received_at = models.DateTimeField(default=timezone.now, db_index=True)
     processed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-received_at", "-pk"]
-        verbose_name = _("Stripe event")
+        verbose_name = _("provider event")
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "event_id"], name="payments_unique_provider_event")
+        ]
 
     def __str__(self):
-        return f"{self.event_id} {self.type}"
-
-
-class DemoCheckoutSession(models.Model):
-    """Demo payment mode's stand-in for a Stripe Checkout Session (no money, no network)."""
-
-    session_id = models.CharField(max_length=100, unique=True)
-    idempotency_key = models.CharField(max_length=100, unique=True)
-    amount_total = models.PositiveBigIntegerField()
-    currency = models.CharField(max_length=3, default=CURRENCY)
-    status = models.CharField(max_length=10, default="open")  # open, complete, expired
-    payment_status = models.CharField(max_length=20, default="unpaid")  # unpaid, paid
-    payment_method = models.CharField(max_length=12, blank=True)
-    payment_intent = models.CharField(max_length=100, blank=True)
-    success_url = models.CharField(max_length=1000)
-    cancel_url = models.CharField(max_length=1000)
-    description = models.CharField(max_length=255)
-    metadata = models.JSONField(default=dict)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    def __str__(self):
-        return self.session_id
+        return f"{self.provider} {self.event_id} {self.type}"

@@ -1,4 +1,6 @@
-"""Refunds an officer asks for; above the administrator's threshold a second officer approves."""
+"""Refunds an officer asks for; above the administrator's threshold a second officer approves.
+
+Only `payments.refund_transitions` creates refunds and changes their status."""
 
 import uuid
 
@@ -17,7 +19,11 @@ class Refund(models.Model):
     reason = models.TextField(_("reason"))
     status = models.CharField(_("status"), max_length=20, choices=RefundStatus.choices, db_index=True)
     idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    stripe_refund_id = models.CharField(max_length=255, null=True, blank=True, unique=True)
+    # The provider that sends the money back (the payment's; "" for the counter) and its refund id.
+    provider = models.CharField(_("provider"), max_length=30, blank=True, default="")
+    provider_reference = models.CharField(
+        _("provider's refund reference"), max_length=255, null=True, blank=True
+    )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -42,6 +48,11 @@ class Refund(models.Model):
         verbose_name = _("refund")
         verbose_name_plural = _("refunds")
         ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "provider_reference"], name="payments_unique_provider_refund"
+            )
+        ]
 
     def __str__(self):
         return f"{self.payment_id}: {self.amount} {self.status}"

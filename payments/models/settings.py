@@ -1,6 +1,6 @@
 from django.db import models
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from payments.fields import SatangField
@@ -8,8 +8,15 @@ from payments.fields import SatangField
 
 @register_setting(icon="tag")
 class PaymentSettings(BaseGenericSetting):
-    """What the administrator decides about payments."""
+    """What the administrator decides about payments: which providers citizens may pay through, each
+    provider's own options, refunds and receipts."""
 
+    # None until the administrator chooses: then each provider's `enabled_by_default()` decides (so a
+    # site keeps offering what it offered before this setting existed).
+    # An empty list means counter payments only.
+    online_providers = models.JSONField(_("ways to pay online"), null=True, blank=True, default=None)
+    # {provider id: {option: value}}, filled from the fields each provider declares (`settings_fields`).
+    provider_options = models.JSONField(default=dict, blank=True)
     refund_approval_threshold = SatangField(
         _("refunds above this amount need a second officer (baht)"),
         default=100000,
@@ -20,11 +27,13 @@ class PaymentSettings(BaseGenericSetting):
         _("note at the foot of receipts (English)"), max_length=255, blank=True
     )
 
-    panels = [
-        FieldPanel("refund_approval_threshold"),
-        FieldPanel("receipt_note_th"),
-        FieldPanel("receipt_note_en"),
-    ]
-
     class Meta:
         verbose_name = _("payment settings")
+
+    @classproperty
+    def edit_handler(cls):
+        """Built when the settings page is first opened, once every provider has registered, so a
+        new provider's options appear without editing this model."""
+        from payments.settings_form import edit_handler
+
+        return edit_handler()

@@ -1,17 +1,84 @@
-"""Who runs the checkout: Stripe when keys are configured, else the local demo checkout."""
+"""Payment providers as plugins, registered by id.
 
-from payments import conf
-from payments.providers.base import CheckoutSession, Provider, ProviderError, RefundResult
+A provider is a package here (`payments/providers/<name>/`) whose `provider.py` defines a `Provider`
+subclass decorated with `@register("<id>")`; its optional `models.py` is loaded with the payments
+models. Nothing else in the core names a provider: payments remember the id of the provider that took
+them (`Payment.provider`), and everything later (refresh, refunds, events) asks that one.
+See docs/adding-a-payment-provider.md.
+"""
+
+import importlib
+import importlib.util
+import pkgutil
+
+from django.core.exceptions import ImproperlyConfigured
+
+from payments.providers.base import Provider, ProviderError, RefundResult, Started, Update
+
+_registry: dict[str, type[Provider]] = {}
 
 
-def get_provider() -> Provider:
-    if conf.demo_mode():
-        from payments.providers.demo import DemoProvider
-
-        return DemoProvider()
-    from payments.providers.stripe import StripeProvider
-
-    return StripeProvider()
+class UnknownProvider(LookupError):
+    """No provider is registered with this id (its package was removed?)."""
 
 
-__all__ = ["CheckoutSession", "Provider", "ProviderError", "RefundResult", "get_provider"]
+def register(provider_id: str):
+    """Class decorator: `@register("promptpay_qr")`. The id is stored in the database; never change it."""
+
+    def decorator(cls):
+        existing = _registry.get(provider_id)
+        if existing is not None and existing.__qualname__ != cls.__qualname__:
+            raise ImproperlyConfigured(f"Two payment providers use the id {provider_id!r}")
+        cls.id = provider_id
+        _registry[provider_id] = cls
+        return cls
+
+    return decorator
+
+
+def get(provider_id: str) -> Provider:
+    try:
+        return _registry[provider_id]()
+    except KeyError:
+        raise UnknownProvider(provider_id) from None
+
+
+def all_providers() -> list[Provider]:
+    return [cls() for cls in _registry.values()]
+
+
+def ids() -> list[str]:
+    return list(_registry)
+
+
+def packages() -> list[str]:
+    """The provider packages shipped here, found on disk rather than listed, so adding one needs no
+    edit elsewhere."""
+    return [f"{__name__}.{info.name}" for info in pkgutil.iter_modules(__path__) if info.ispkg]
+
+
+def import_modules(name: str) -> None:
+    """Import `<package>.<name>` of every provider package that has one."""
+    for package in packages():
+        if importlib.util.find_spec(f"{package}.{name}") is not None:
+            importlib.import_module(f"{package}.{name}")
+
+
+def autodiscover() -> None:
+    """Register every provider (called from `PaymentsConfig.ready`)."""
+    import_modules("provider")
+
+
+__all__ = [
+    "Provider",
+    "ProviderError",
+    "RefundResult",
+    "Started",
+    "UnknownProvider",
+    "Update",
+    "all_providers",
+    "autodiscover",
+    "get",
+    "ids",
+    "register",
+]

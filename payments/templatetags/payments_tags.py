@@ -14,12 +14,16 @@ def satang(value):
 @register.inclusion_tag("payments/includes/payment_step_inner.html")
 def payment_step(submission):
     """The fee and the way to pay, for a submission's confirmation or status page."""
-    from payments import fees, services
+    from payments import checkout, fees
+    from payments.constants import PaymentMethod
     from payments.links import payment_page_url
 
+    methods = checkout.offered_methods()
     return {
         "submission": submission,
         "fee": fees.fee_for(submission),
-        "settled": services.settled_payment(submission),
+        "settled": checkout.settled_payment(submission),
         "pay_url": payment_page_url(submission),
+        "online": bool(methods),
+        "card": PaymentMethod.CARD in methods,
     }

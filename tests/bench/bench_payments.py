@@ -11,9 +11,9 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from casework.models import Submission
-from payments import events
 from payments.constants import PaymentStatus
-from payments.models import Payment, Receipt, StripeEvent
+from payments.models import Payment, ProviderEvent, Receipt
+from payments.providers.stripe import events
 
 EVENTS = 1000
 DISTINCT = 750
@@ -40,10 +40,11 @@ def _payments(count):
         [
             Payment(
                 submission=s,
-                channel="stripe",
+                channel="online",
+                provider="stripe",
                 amount=4000,
                 description=s.reference,
-                stripe_session_id=f"cs_bench_{s.pk}",
+                provider_reference=f"cs_bench_{s.pk}",
             )
             for s in submissions
         ]
@@ -58,7 +59,7 @@ def run(report):
         deliveries = []
         for payment in payments:
             session = {
-                "id": payment.stripe_session_id,
+                "id": payment.provider_reference,
                 "object": "checkout.session",
                 "amount_total": 4000,
                 "currency": "thb",
@@ -92,7 +93,7 @@ def run(report):
         report("payments: distinct payments sent", DISTINCT, "")
         report("payments: payments recorded as paid", paid, "")
         report("payments: receipts issued", Receipt.objects.count(), "")
-        report("payments: events recorded (one row per event id)", StripeEvent.objects.count(), "")
+        report("payments: events recorded (one row per event id)", ProviderEvent.objects.count(), "")
         assert paid == DISTINCT == Receipt.objects.count(), (
             "payments recorded must equal the distinct payments"
         )

@@ -128,3 +128,45 @@ def start(client, submission):
     response = client.post(pay_url(submission))
     assert response.status_code == 303, response.content.decode()[:2000]
     return submission.payments.get()
+
+
+# PromptPay QR -------------------------------------------------------------------------------------
+BILLER_ID = "099400016551001"  # a tax ID with a valid check digit, and the suffix 01
+
+
+def enable_providers(*provider_ids, biller_id=BILLER_ID, **options):
+    """What the administrator sets in Settings › Payment settings."""
+    from payments.models import PaymentSettings
+
+    settings = PaymentSettings.load()
+    settings.online_providers = list(provider_ids)
+    settings.provider_options = {
+        "promptpay_qr": {"biller_id": biller_id, "merchant_name": "TAMBON", **options}
+    }
+    settings.save()
+    return settings
+
+
+@pytest.fixture
+def promptpay_qr(db):
+    """PromptPay QR is the only way to pay online."""
+    return enable_providers("promptpay_qr")
+
+
+def start_promptpay_qr(client, submission):
+    """The citizen chooses PromptPay QR; returns the Payment (its QR page is `checkout_url`)."""
+    verify(client, submission)
+    response = client.post(pay_url(submission), {"provider": "promptpay_qr"})
+    assert response.status_code == 303, response.content.decode()[:2000]
+    return submission.payments.get(provider="promptpay_qr", status="pending")
+
+
+def statement_csv(rows, header=("วันที่ทำรายการ", "จำนวนเงิน", "Ref1", "Ref2", "เลขที่รายการ"), encoding="utf-8"):
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode(encoding)

@@ -52,7 +52,7 @@ def test_checkout_session_in_baht_with_card_and_promptpay(client, fake_stripe, s
     assert params["metadata"]["reference"] == submission.reference
     assert params["locale"] == "th"
     assert payment.status == PaymentStatus.PENDING
-    assert payment.stripe_session_id in fake_stripe.sessions
+    assert payment.provider_reference in fake_stripe.sessions
     assert payment.checkout_url.startswith("https://checkout.stripe.com/")
 
 
@@ -75,7 +75,7 @@ def test_stripe_timing_out_gives_a_clear_message_and_a_retry_makes_no_second_ses
         "ไม่ถูกเรียกเก็บเงินซ้ำ" in response.content.decode() or "not be charged twice" in response.content.decode()
     )
     payment = Payment.objects.get()
-    assert payment.stripe_session_id is None
+    assert payment.provider_reference is None
     response = client.post(pay_url(submission))
     assert response.status_code == 303
     assert Payment.objects.count() == 1
@@ -93,15 +93,16 @@ def test_stripe_error_then_retry_with_the_same_idempotency_key(client, fake_stri
 
 def test_a_retry_after_stripe_created_the_session_gets_the_same_session(fake_stripe, submission):
     """Stripe made the session but the answer was lost: the same key returns the same session."""
-    from payments import services
+    from payments import checkout, providers
 
     def urls(payment):
         return "https://example.com/done", "https://example.com/cancel"
 
-    payment = services.start_checkout(submission, language="th", build_urls=urls)
-    Payment.objects.filter(pk=payment.pk).update(stripe_session_id=None, checkout_url="")
-    again = services.start_checkout(submission, language="th", build_urls=urls)
-    assert again.stripe_session_id == payment.stripe_session_id
+    stripe = providers.get("stripe")
+    payment = checkout.start(submission, provider=stripe, language="th", build_urls=urls)
+    Payment.objects.filter(pk=payment.pk).update(provider_reference=None, checkout_url="")
+    again = checkout.start(submission, provider=stripe, language="th", build_urls=urls)
+    assert again.provider_reference == payment.provider_reference
     assert len(fake_stripe.sessions) == 1
 
 

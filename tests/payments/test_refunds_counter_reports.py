@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from payments import services
+from payments import checkout, counter, refunds
 from payments.constants import PaymentStatus, RefundStatus
 from payments.models import PaymentSettings, Receipt
 from tests.conftest import make_staff
@@ -17,42 +17,42 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def paid(client, fake_stripe, submission, django_capture_on_commit_callbacks):
     payment = start(client, submission)
-    fake_stripe.pay(payment.stripe_session_id)
+    fake_stripe.pay(payment.provider_reference)
     with django_capture_on_commit_callbacks(execute=True):
-        deliver(client, fake_stripe.event("checkout.session.completed", payment.stripe_session_id))
+        deliver(client, fake_stripe.event("checkout.session.completed", payment.provider_reference))
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PAID
     return payment
 
 
 def test_partial_then_full_refund_through_stripe(paid, fake_stripe, permit_officer):
-    refund = services.request_refund(paid, amount=1000, reason="ชำระเกิน", officer=permit_officer)
-    assert refund.status == RefundStatus.SUCCEEDED and refund.stripe_refund_id.startswith("re_test_")
+    refund = refunds.request_refund(paid, amount=1000, reason="ชำระเกิน", officer=permit_officer)
+    assert refund.status == RefundStatus.SUCCEEDED and refund.provider_reference.startswith("re_test_")
     paid.refresh_from_db()
     assert (paid.status, paid.amount_refunded) == (PaymentStatus.PARTLY_REFUNDED, 1000)
-    services.request_refund(paid, amount=3000, reason="ยกเลิกคำขอ", officer=permit_officer)
+    refunds.request_refund(paid, amount=3000, reason="ยกเลิกคำขอ", officer=permit_officer)
     paid.refresh_from_db()
     assert (paid.status, paid.amount_refunded) == (PaymentStatus.REFUNDED, 4000)
     assert fake_stripe.requests[-1][2]["amount"] == "3000"
 
 
 def test_refund_larger_than_paid_is_refused(paid, fake_stripe, permit_officer):
-    with pytest.raises(services.RefundError):
-        services.request_refund(paid, amount=4001, reason="ผิด", officer=permit_officer)
-    services.request_refund(paid, amount=3000, reason="บางส่วน", officer=permit_officer)
-    with pytest.raises(services.RefundError):
-        services.request_refund(paid, amount=1001, reason="เกิน", officer=permit_officer)
-    with pytest.raises(services.RefundError):
-        services.request_refund(paid, amount=100, reason="", officer=permit_officer)
+    with pytest.raises(refunds.RefundError):
+        refunds.request_refund(paid, amount=4001, reason="ผิด", officer=permit_officer)
+    refunds.request_refund(paid, amount=3000, reason="บางส่วน", officer=permit_officer)
+    with pytest.raises(refunds.RefundError):
+        refunds.request_refund(paid, amount=1001, reason="เกิน", officer=permit_officer)
+    with pytest.raises(refunds.RefundError):
+        refunds.request_refund(paid, amount=100, reason="", officer=permit_officer)
     assert len(fake_stripe.refunds) == 1
 
 
 def test_the_charge_refunded_webhook_after_our_refund_changes_nothing(
     client, paid, fake_stripe, permit_officer
 ):
-    services.request_refund(paid, amount=4000, reason="ยกเลิก", officer=permit_officer)
+    refunds.request_refund(paid, amount=4000, reason="ยกเลิก", officer=permit_officer)
     deliver(
-        client, fake_stripe.event("charge.refunded", obj=fake_stripe.charge(paid.stripe_session_id, 4000))
+        client, fake_stripe.event("charge.refunded", obj=fake_stripe.charge(paid.provider_reference, 4000))
     )
     paid.refresh_from_db()
     assert (paid.status, paid.amount_refunded) == (PaymentStatus.REFUNDED, 4000)
@@ -62,15 +62,15 @@ def test_refund_above_the_limit_needs_a_second_officer(paid, fake_stripe, permit
     settings = PaymentSettings.load()
     settings.refund_approval_threshold = 2000
     settings.save()
-    refund = services.request_refund(paid, amount=3000, reason="ยกเลิก", officer=permit_officer)
+    refund = refunds.request_refund(paid, amount=3000, reason="ยกเลิก", officer=permit_officer)
     assert refund.status == RefundStatus.AWAITING_APPROVAL and not fake_stripe.refunds
-    with pytest.raises(services.RefundError):
-        services.approve_refund(refund, officer=permit_officer)
+    with pytest.raises(refunds.RefundError):
+        refunds.approve_refund(refund, officer=permit_officer)
     # The amount held for approval cannot be asked for a second time meanwhile.
-    with pytest.raises(services.RefundError):
-        services.request_refund(paid, amount=1500, reason="ซ้ำ", officer=permit_officer)
+    with pytest.raises(refunds.RefundError):
+        refunds.request_refund(paid, amount=1500, reason="ซ้ำ", officer=permit_officer)
     second = make_staff(django_user_model, "second")
-    refund = services.approve_refund(refund, officer=second)
+    refund = refunds.approve_refund(refund, officer=second)
     assert refund.status == RefundStatus.SUCCEEDED and refund.approved_by == second
     paid.refresh_from_db()
     assert paid.amount_refunded == 3000
@@ -78,11 +78,11 @@ def test_refund_above_the_limit_needs_a_second_officer(paid, fake_stripe, permit
 
 def test_refund_retry_after_a_timeout_does_not_refund_twice(paid, fake_stripe, permit_officer):
     fake_stripe.delay_next(1.5)
-    with pytest.raises(services.RefundError):
-        services.request_refund(paid, amount=4000, reason="ยกเลิก", officer=permit_officer)
+    with pytest.raises(refunds.RefundError):
+        refunds.request_refund(paid, amount=4000, reason="ยกเลิก", officer=permit_officer)
     refund = paid.refunds.get()
     assert refund.status == RefundStatus.PROCESSING
-    services.execute_refund(refund)
+    refunds.execute_refund(refund)
     refund.refresh_from_db()
     assert refund.status == RefundStatus.SUCCEEDED
     assert len(fake_stripe.refunds) == 1
@@ -90,28 +90,28 @@ def test_refund_retry_after_a_timeout_does_not_refund_twice(paid, fake_stripe, p
 
 def test_counter_payment_gets_the_next_receipt_number(client, paid, garbage_service, permit_officer):
     other = make_submission(garbage_service)
-    payment = services.record_counter_payment(
+    payment = counter.record_counter_payment(
         other, amount=4000, method="cash", note_text="ใบนำส่ง 12", officer=permit_officer
     )
     assert payment.status == PaymentStatus.PAID and payment.channel == "counter"
     first, second = Receipt.objects.order_by("sequence")
     assert second.sequence == first.sequence + 1 and second.fiscal_year == first.fiscal_year
-    with pytest.raises(services.PaymentUnavailable):
-        services.record_counter_payment(
+    with pytest.raises(checkout.PaymentUnavailable):
+        counter.record_counter_payment(
             other, amount=4000, method="cash", note_text="", officer=permit_officer
         )
-    refund = services.request_refund(payment, amount=4000, reason="คืนเงินสด", officer=permit_officer)
+    refund = refunds.request_refund(payment, amount=4000, reason="คืนเงินสด", officer=permit_officer)
     assert refund.status == RefundStatus.SUCCEEDED
 
 
 def test_counter_payment_expires_the_open_online_checkout(client, fake_stripe, submission, permit_officer):
     online = start(client, submission)
-    services.record_counter_payment(
+    counter.record_counter_payment(
         submission, amount=4000, method="transfer", note_text="", officer=permit_officer
     )
     online.refresh_from_db()
     assert online.status == PaymentStatus.EXPIRED
-    assert fake_stripe.sessions[online.stripe_session_id]["status"] == "expired"
+    assert fake_stripe.sessions[online.provider_reference]["status"] == "expired"
 
 
 def test_receipt_email_has_the_pdf_attached_and_the_timeline_shows_it(paid):

@@ -7,9 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from payments import services
+from payments import checkout
 from payments.constants import PaymentStatus
-from payments.models import DemoCheckoutSession, Payment, StripeEvent
+from payments.models import Payment, ProviderEvent
+from payments.providers.stripe.models import DemoCheckoutSession
 from tests.payments.conftest import make_submission, pay_url, start, verify
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def test_sync_applies_what_stripe_says_as_the_webhook_would(client, fake_stripe, submission):
     payment = start(client, submission)
-    fake_stripe.pay(payment.stripe_session_id, method="promptpay")
+    fake_stripe.pay(payment.provider_reference, method="promptpay")
     out = StringIO()
     call_command("sync_payments", stdout=out)
     payment.refresh_from_db()
@@ -36,12 +37,12 @@ def test_sync_expires_sessions_abandoned_for_a_day(client, fake_stripe, garbage_
     old = start(client, make_submission(garbage_service))
     Payment.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(hours=25))
     fresh = start(client, make_submission(garbage_service))
-    counts = services.sync_pending()
+    counts = checkout.sync_pending()
     old.refresh_from_db()
     fresh.refresh_from_db()
     assert (
         old.status == PaymentStatus.EXPIRED
-        and fake_stripe.sessions[old.stripe_session_id]["status"] == "expired"
+        and fake_stripe.sessions[old.provider_reference]["status"] == "expired"
     )
     assert fresh.status == PaymentStatus.PENDING
     assert counts["expired"] == 1
@@ -50,8 +51,8 @@ def test_sync_expires_sessions_abandoned_for_a_day(client, fake_stripe, garbage_
 def test_sync_keeps_a_payment_paid_at_the_last_moment(client, fake_stripe, submission):
     payment = start(client, submission)
     Payment.objects.filter(pk=payment.pk).update(created_at=timezone.now() - datetime.timedelta(days=2))
-    fake_stripe.pay(payment.stripe_session_id)
-    services.sync_pending()
+    fake_stripe.pay(payment.provider_reference)
+    checkout.sync_pending()
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PAID
 
@@ -59,7 +60,7 @@ def test_sync_keeps_a_payment_paid_at_the_last_moment(client, fake_stripe, submi
 def test_sync_survives_stripe_errors(client, fake_stripe, submission):
     payment = start(client, submission)
     fake_stripe.fail_next(500)
-    counts = services.sync_pending()
+    counts = checkout.sync_pending()
     assert counts["errors"] == 1
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PENDING
@@ -82,13 +83,13 @@ def test_demo_mode_checkout_posts_a_signed_event_to_our_webhook(client, demo_mod
     assert "โหมดสาธิต" in page.content.decode() or "Demo payment mode" in page.content.decode()
     response = client.post(pay_url(submission))
     assert response.status_code == 303
-    checkout = client.get(response["Location"])
-    assert checkout.status_code == 200
+    demo_page = client.get(response["Location"])
+    assert demo_page.status_code == 200
     response = client.post(response["Location"], {"choice": "promptpay"})
     assert response.status_code == 302
     payment = Payment.objects.get()
-    assert (payment.status, payment.channel, payment.method) == (PaymentStatus.PAID, "demo", "promptpay")
-    assert list(StripeEvent.objects.order_by("pk").values_list("type", flat=True)) == [
+    assert (payment.status, payment.provider, payment.method) == (PaymentStatus.PAID, "demo", "promptpay")
+    assert list(ProviderEvent.objects.order_by("pk").values_list("type", flat=True)) == [
         "checkout.session.completed",
         "checkout.session.async_payment_succeeded",
     ]

@@ -15,7 +15,7 @@ from casework.constants import EventKind, SubmissionStatus
 from casework.models import SatisfactionRating, Submission, SubmissionFile
 from eforms.constants import ServiceCategory
 from outbox.models import Message
-from payments import services as payment_services
+from payments import counter as payment_counter
 from payments.models import Receipt
 from privacy.models import AccessLog
 from security.models import CitizenDevice
@@ -73,7 +73,7 @@ def finished_request(
         )
         CitizenDevice.objects.create(submission_reference=submission.reference, address=email, name="code")
         if paid:
-            payment_services.record_counter_payment(
+            payment_counter.record_counter_payment(
                 submission, amount=4000, method="cash", note_text="คุณสมชาย ชำระเงินสด", officer=officer
             )
     with freeze_time(finished_on):

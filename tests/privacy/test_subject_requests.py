@@ -12,7 +12,7 @@ from django.utils import timezone
 from casework.models import Submission
 from eforms.models import Draft
 from payments.constants import PaymentChannel
-from payments.models import Payment, StripeEvent
+from payments.models import Payment
 from privacy.models import AccessLog
 from tests.casework.factories import make_submission
 from tests.eforms.factories import VALID_ID
@@ -79,11 +79,18 @@ def test_a_key_that_is_none_of_the_three_is_refused(admin_client, done):
 
 
 def test_a_payment_found_through_stripe_names_the_person(admin_client, handled_service):
+    from payments.models import ProviderEvent
+
     other = make_submission(handled_service, applicant_email="someone-else@example.org")
     payment = Payment.objects.create(
-        submission=other, channel=PaymentChannel.STRIPE, amount=4000, status="failed", description="x"
+        submission=other,
+        channel=PaymentChannel.ONLINE,
+        provider="stripe",
+        amount=4000,
+        status="failed",
+        description="x",
     )
-    StripeEvent.objects.create(event_id="evt_1", type="checkout.session.completed", payment=payment, payload={"data": {"customer_details": {"email": EMAIL}}})  # fmt: skip
+    ProviderEvent.objects.create(provider="stripe", event_id="evt_1", type="checkout.session.completed", payment=payment, payload={"data": {"customer_details": {"email": EMAIL}}})  # fmt: skip
     response = admin_client.post(URL, {"q": EMAIL})
     assert other.reference in response.text
 
@@ -172,7 +179,9 @@ def test_erase_is_refused_while_a_request_is_in_progress(admin_client, done, han
 
 def test_erase_is_refused_while_a_payment_is_not_settled(admin_client, handled_service, administrator):
     withdrawn = finished_request(handled_service, administrator, finished_on=FINISHED, status="withdrawn")
-    Payment.objects.create(submission=withdrawn, channel=PaymentChannel.STRIPE, amount=4000, description="x")
+    Payment.objects.create(
+        submission=withdrawn, channel=PaymentChannel.ONLINE, provider="stripe", amount=4000, description="x"
+    )
     response = admin_client.post(URL + "erase/", {"q": EMAIL, "confirm": "on"}, follow=True)
     assert withdrawn.reference in response.text
     assert Submission.objects.get(pk=withdrawn.pk).applicant_email == EMAIL

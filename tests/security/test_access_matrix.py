@@ -30,7 +30,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from casework.models import ServiceHandler, Submission, SubmissionEvent, SubmissionFile
 from home.groups import PERMIT_OFFICERS
 from outbox.models import Message
-from payments import services
+from payments import counter, refunds
 from payments.constants import RefundStatus
 from payments.models import Payment, PaymentSettings, Refund
 from privacy.models import AccessLog
@@ -71,6 +71,7 @@ class Scenario:
     file_a: SubmissionFile
     file_b: SubmissionFile
     payment: Payment
+    qr_payment: Payment  # a PromptPay QR code of A still open
     refund: Refund  # awaiting a second officer's approval
     notification: Message  # a failed email, for "send again"
     page_a: object
@@ -113,14 +114,22 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
         page_a, fee_amount=40, applicant_name="อัมพร สองแสง", applicant_email="amporn@example.com"
     )
     b = make_submission(page_b, applicant_name="บุญมี บางบ่อ", applicant_email="boonmee@example.com")
-    payment = services.record_counter_payment(
+    payment = counter.record_counter_payment(
         a, amount=4000, method="cash", note_text="ใบนำส่ง 1", officer=users[OFFICER]
     )
     assert hasattr(payment, "receipt")
     limits = PaymentSettings.load()
     limits.refund_approval_threshold = 1000
+    limits.online_providers = ["promptpay_qr"]
+    limits.provider_options = {"promptpay_qr": {"biller_id": "099400016551001"}}
     limits.save()
-    refund = services.request_refund(payment, amount=2000, reason="ชำระเกิน", officer=users[OFFICER])
+    qr_payment = Payment.objects.create(
+        submission=a, channel="online", provider="promptpay_qr", amount=4000, description="x"
+    )
+    Payment.objects.filter(pk=qr_payment.pk).update(
+        provider_reference=f"{a.reference.replace('-', '')}/{qr_payment.pk}"
+    )
+    refund = refunds.request_refund(payment, amount=2000, reason="ชำระเกิน", officer=users[OFFICER])
     assert refund.status == RefundStatus.AWAITING_APPROVAL
     notification = Message.objects.create(
         reference=a.reference,
@@ -143,6 +152,7 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
         file_a=_pdf(a, "บัตร-ก.pdf"),
         file_b=_pdf(b, "บัตร-ข.pdf"),
         payment=payment,
+        qr_payment=qr_payment,
         refund=refund,
         notification=notification,
         page_a=page_a,
@@ -184,6 +194,7 @@ def _th(name, *args):
 def cases(s):
     a, b = s.a, s.b
     ra, rb = a.reference, b.reference
+    qr = s.qr_payment.pk
     detail_a = reverse("inbox:detail", args=[a.pk])
     pay_a = reverse("payments_admin:submission", args=[ra])
 
@@ -215,6 +226,21 @@ def cases(s):
         Case("GET /th/payments/<A>/done/", _th("payments_citizen:returned", ra), {VERIFIED}),
         Case("GET /th/payments/<A>/cancelled/", _th("payments_citizen:cancelled", ra), {VERIFIED}),
         Case("GET /th/payments/<B>/", _th("payments_citizen:pay", rb), set()),
+        Case(
+            "GET /th/payments/<A>/promptpay-qr/<id>/",
+            _th("payments_citizen:promptpay_qr", ra, qr),
+            {VERIFIED},
+        ),
+        Case(
+            "GET /th/payments/<A>/promptpay-qr/<id>/code.png",
+            _th("payments_citizen:promptpay_qr_image", ra, qr),
+            {VERIFIED},
+        ),
+        Case(
+            "GET /th/payments/<A>/promptpay-qr/<id>/print/",
+            _th("payments_citizen:promptpay_qr_print", ra, qr),
+            {VERIFIED},
+        ),
         Case("GET /th/payments/<B>/receipt/", _th("payments_citizen:receipt", rb), set()),
         # Payments in the admin
         Case("GET /admin/payments/", reverse("payments_admin:index"), INBOX),
@@ -226,6 +252,11 @@ def cases(s):
             HANDLE_A,
         ),
         Case("GET /admin/payments/report/", reverse("payments_admin:report"), {ADMIN}),
+        Case(
+            "GET /admin/payments/promptpay-qr/statements/",
+            reverse("payments_admin:promptpay_qr_statements"),
+            INBOX,
+        ),
         Case(
             "GET /admin/payments/report/?format=csv",
             reverse("payments_admin:report") + "?format=csv",
@@ -346,6 +377,14 @@ def cases(s):
             {"amount": "100", "note": "ค่าตรวจ"},
             then=pay_a,
             changes=False,  # service A has a fixed fee: refused with a message, back to the page
+        ),
+        Case(
+            "POST /admin/payments/promptpay-qr/transfer/ <Ref1 of A>",
+            reverse("payments_admin:promptpay_qr_transfer"),
+            HANDLE_A,
+            "post",
+            {"ref1": a.reference, "amount": "40", "paid_on": "2026-11-27", "transaction_id": "TX-MATRIX"},
+            then=reverse("payments_admin:promptpay_qr_statements"),
         ),
         Case(
             "POST /admin/payments/refunds/<refund of A>/approve/",

@@ -1,15 +1,16 @@
 from django.core.cache import cache
 from django.core.management.base import BaseCommand
 
-from payments import services
+from payments import checkout
 
 LOCK = "payments:sync_payments:running"
 
 
 class Command(BaseCommand):
     help = (
-        "Ask Stripe about every payment still pending, apply what it says as the webhook would, expire "
-        "checkouts abandoned for more than a day, retry deferred webhook events. Safe every few minutes from cron."
+        "Ask each pending payment's provider about it, apply what it says as the webhook would, expire "
+        "payments abandoned for longer than their provider allows, retry deferred events. Safe every few "
+        "minutes from cron."
     )
 
     def handle(self, *args, **options):
@@ -18,7 +19,7 @@ class Command(BaseCommand):
             self.stdout.write("sync_payments: another run is in progress")
             return
         try:
-            counts = services.sync_pending()
+            counts = checkout.sync_pending()
         finally:
             cache.delete(LOCK)
         self.stdout.write("sync_payments: " + ", ".join(f"{k}={v}" for k, v in counts.items()))

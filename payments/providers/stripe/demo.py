@@ -1,17 +1,23 @@
-"""Demo payment mode: a stand-in for Stripe kept in our own database, for `make run` without keys.
+"""Demo payment mode (provider id "demo"): a stand-in for Stripe kept in our own database, for
+`make run` without keys. It takes no money and says so on every page.
 
-The demo checkout page (`payments.views.demo_checkout`) completes a session and posts a signed
-event to our own webhook, exactly as Stripe would; no money is taken and nothing leaves the machine.
+The demo checkout page (`views.demo_checkout`) completes a session and sends the signed events Stripe
+would send through the same webhook code (`webhooks.receive`); nothing leaves the machine.
 """
 
 import secrets
 
 from django.db import IntegrityError, transaction
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
-from payments.models import DemoCheckoutSession
-from payments.providers.base import CheckoutSession, Provider, ProviderError, RefundResult
+from payments.providers import register
+from payments.providers.base import ProviderError, RefundResult
+from payments.providers.stripe import conf
+from payments.providers.stripe.models import DemoCheckoutSession
+from payments.providers.stripe.provider import StripeProvider
+from payments.providers.stripe.sessions import CheckoutSession
 
 
 def _session(row) -> CheckoutSession:
@@ -31,8 +37,29 @@ def _session(row) -> CheckoutSession:
     )
 
 
-class DemoProvider(Provider):
-    name = "demo"
+@register("demo")
+class DemoProvider(StripeProvider):
+    name = _("Demo checkout (no money taken)")
+    citizen_label = _("Test checkout (demo: no money is taken)")
+    citizen_help = _(
+        "A test page stands in for the payment page: choose PromptPay or card. No money is taken."
+    )
+    is_demo = True
+
+    def is_configured(self) -> bool:
+        """Only while Stripe has no keys: a real site never shows a checkout that takes no money."""
+        return not conf.configured()
+
+    def unavailable_reason(self) -> str:
+        return str(_("The demo checkout is only available while Stripe has no keys."))
+
+    def webhook_secret(self) -> str:
+        return conf.demo_webhook_secret()
+
+    def handle_webhook(self, request):
+        from django.http import Http404
+
+        raise Http404  # the demo's events never come from outside
 
     def create_checkout(self, *, payment, success_url, cancel_url, customer_email="") -> CheckoutSession:
         key = f"checkout-{payment.idempotency_key}"
@@ -67,7 +94,23 @@ class DemoProvider(Provider):
         DemoCheckoutSession.objects.filter(session_id=session_id, status="open").update(status="expired")
         return self.retrieve_checkout(session_id)
 
-    def refund(self, *, payment, amount, idempotency_key, reason="") -> RefundResult:
+    def refund(self, payment, *, amount, idempotency_key, reason="") -> RefundResult:
         return RefundResult(
-            id=f"re_demo_{str(idempotency_key).replace('-', '')[:24]}", status="succeeded", amount=amount
+            reference=f"re_demo_{str(idempotency_key).replace('-', '')[:24]}",
+            status="succeeded",
+            amount=amount,
         )
+
+    def receipt_label(self, payment) -> str:
+        return str(_("demo checkout: no money taken"))
+
+    def admin_notice(self) -> str:
+        return str(_("Demo payment mode: no Stripe keys are configured, so no money is taken."))
+
+    def urls(self) -> list:
+        return []
+
+    def citizen_urls(self) -> list:
+        from payments.providers.stripe import views
+
+        return [path("demo/checkout/<str:session_id>/", views.demo_checkout, name="demo_checkout")]

@@ -1,0 +1,80 @@
+"""Migrations 0003–0005 carry existing rows over: Stripe's and the demo's payments keep their ids as
+the provider's references, refunds their refund ids, and every StripeEvent becomes a ProviderEvent."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+pytestmark = pytest.mark.django_db(transaction=True)
+BEFORE = [("payments", "0003_submissions_in_casework")]
+AFTER = [("payments", "0006_bank_statements")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def test_rows_are_carried_over(garbage_service):
+    from tests.payments.conftest import make_submission
+
+    submission = make_submission(garbage_service)
+    old = migrate(BEFORE)
+    Payment = old.get_model("payments", "Payment")
+    common = {"submission_id": submission.pk, "amount": 4000, "description": "x"}
+    stripe = Payment.objects.create(
+        channel="stripe",
+        stripe_session_id="cs_1",
+        stripe_payment_intent_id="pi_1",
+        status="paid",
+        amount_received=4000,
+        **common,
+    )
+    demo = Payment.objects.create(channel="demo", stripe_session_id="cs_demo_1", **common)
+    counter = Payment.objects.create(channel="counter", **common)
+    old.get_model("payments", "Refund").objects.create(
+        payment=stripe, amount=1000, reason="r", status="succeeded", stripe_refund_id="re_1"
+    )
+    StripeEvent = old.get_model("payments", "StripeEvent")
+    StripeEvent.objects.create(
+        event_id="evt_1",
+        type="checkout.session.completed",
+        payload={"id": "evt_1"},
+        payment=stripe,
+        outcome="applied",
+        deliveries=3,
+    )
+    StripeEvent.objects.create(
+        event_id="evt_2",
+        type="checkout.session.completed",
+        payload={"data": {"object": {"id": "cs_demo_9"}}},
+        outcome="ignored",
+    )
+    StripeEvent.objects.create(event_id="evt_3", type="charge.refunded", payload={}, outcome="deferred")
+
+    new = migrate(AFTER)
+    Payment = new.get_model("payments", "Payment")
+    rows = {p.pk: p for p in Payment.objects.all()}
+    assert (rows[stripe.pk].channel, rows[stripe.pk].provider) == ("online", "stripe")
+    assert (rows[stripe.pk].provider_reference, rows[stripe.pk].provider_payment_reference) == (
+        "cs_1",
+        "pi_1",
+    )
+    assert (rows[demo.pk].channel, rows[demo.pk].provider, rows[demo.pk].provider_reference) == (
+        "online",
+        "demo",
+        "cs_demo_1",
+    )
+    assert (rows[counter.pk].channel, rows[counter.pk].provider) == ("counter", "")
+    refund = new.get_model("payments", "Refund").objects.get()
+    assert (refund.provider, refund.provider_reference) == ("stripe", "re_1")
+    events = {e.event_id: e for e in new.get_model("payments", "ProviderEvent").objects.all()}
+    assert (events["evt_1"].provider, events["evt_1"].payment_id, events["evt_1"].outcome) == (
+        "stripe",
+        stripe.pk,
+        "applied",
+    )
+    assert events["evt_1"].deliveries == 3 and events["evt_1"].payload == {"id": "evt_1"}
+    assert events["evt_2"].provider == "demo" and events["evt_3"].outcome == "deferred"
