@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from casework.models import Submission
 from payments import checkout, counter, fees, notices, providers, refunds, reports
 from payments.constants import PaymentChannel, RefundStatus
 from payments.forms import AssessFeeForm, CounterPaymentForm, RefundForm, ReportFilterForm
@@ -29,8 +30,6 @@ def require(request, *perms):
 
 
 def visible_submissions(request):
-    from casework.models import Submission
-
     return Submission.objects.visible_to(request.user)
 
 

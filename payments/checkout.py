@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from payments import fees, providers
+from casework.models import Submission
+from payments import events, fees, providers
 from payments.constants import (
     PAID_STATUSES,
     EventOutcome,
@@ -24,6 +25,7 @@ from payments.constants import (
 )
 from payments.models import Payment, PaymentSettings
 from payments.providers import ProviderError, UnknownProvider, Update, base
+from payments.settings_form import enabled_ids
 from payments.transitions import TransitionNotAllowed, note, transition
 
 logger = logging.getLogger(__name__)
@@ -38,8 +40,6 @@ class PaymentUnavailable(Exception):
 def offered_providers() -> list:
     """The providers citizens may pay through now: the administrator's choice (or, before one is
     made, each provider's default), among those configured on this server."""
-    from payments.settings_form import enabled_ids
-
     chosen = enabled_ids(PaymentSettings.load())
     return [p for p in providers.all_providers() if p.id in chosen and p.is_configured()]
 
@@ -104,8 +104,6 @@ def start(submission, *, provider, language, build_urls) -> Payment:
     to pay, already paid, not offered) or `ProviderError` (the provider did not answer: nothing was
     charged).
     """
-    from casework.models import Submission
-
     if provider.id not in {p.id for p in offered_providers()}:
         raise PaymentUnavailable(_("This way of paying is not offered. Please choose another."))
     fee = fees.fee_for(submission)
@@ -173,8 +171,6 @@ def apply_update(payment, update: Update, *, source, event_id="", actor=None) ->
     the provider reports. Money taken is never ignored: an amount or currency that does not match, or
     a second payment of a fee already paid, is held for an administrator instead of marked paid.
     """
-    from casework.models import Submission
-
     if update.kind == base.PENDING:
         with transaction.atomic():
             Payment.objects.filter(pk=payment.pk).update(last_checked_at=timezone.now())
@@ -280,8 +276,6 @@ def sync_pending(*, now=None) -> dict:
     """What `manage.py sync_payments` does: ask each open payment's provider about it, apply the
     answer as a webhook would, expire payments older than their provider's lifetime, retry deferred
     events. Safe to run while webhooks arrive and while another run is still going."""
-    from payments import events
-
     now = now or timezone.now()
     counts = {"checked": 0, "changed": 0, "expired": 0, "errors": 0, "deferred_events": 0}
     open_payments = Payment.objects.filter(status=S.PENDING, channel=PaymentChannel.ONLINE).order_by(

@@ -5,18 +5,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from casework.models import Submission
 from payments import checkout
 from payments.checkout import PaymentUnavailable
 from payments.constants import EventSource, PaymentChannel, PaymentMethod, PaymentStatus
 from payments.models import FeeAssessment, Payment
+from payments.notifications import record_on_timeline
 from payments.transitions import transition
 
 
 def record_counter_payment(submission, *, amount, method, note_text, officer) -> Payment:
     """A payment in cash or by bank transfer at the office. The submission's open online payments are
     closed with their providers so the citizen cannot pay twice."""
-    from casework.models import Submission
-
     if method not in (PaymentMethod.CASH, PaymentMethod.TRANSFER):
         raise PaymentUnavailable(_("Choose cash or bank transfer."))
     if amount <= 0:
@@ -62,7 +62,6 @@ def assess_fee(submission, *, amount, note_text, officer) -> FeeAssessment:
                 "assessed_at": timezone.now(),
             },
         )
-    from payments.notifications import record_on_timeline
 
     record_on_timeline(
         Payment(submission=assessment.submission),

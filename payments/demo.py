@@ -3,6 +3,8 @@
 Called by `load_demo` after the e-services. Idempotent.
 """
 
+from eforms.models import EServicePage
+from payments import checkout
 from payments.constants import FeeKind
 from payments.models import FeeOption, ServiceFee
 
@@ -10,8 +12,6 @@ GARBAGE_FEE_BY_PERIOD = {1: 4000, 2: 24000, 3: 45000}  # satang: 40, 240 and 450
 
 
 def load(home_page, stdout=None):
-    from eforms.models import EServicePage
-
     service = EServicePage.objects.filter(slug="garbage-fee", locale=home_page.locale).first()
     if service is None:
         return
@@ -23,8 +23,6 @@ def load(home_page, stdout=None):
             fee=fee, choice=choice, defaults={"amount": amount, "sort_order": choice}
         )
     if stdout and created:
-        from payments import checkout
-
         names = ", ".join(str(provider.name) for provider in checkout.offered_providers()) or "counter only"
         stdout.write(f"Payments: garbage fee per period; online: {names}")
 

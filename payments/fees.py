@@ -3,6 +3,7 @@
 import dataclasses
 
 from payments.constants import FeeKind
+from payments.models import ServiceFee
 from payments.money import baht_to_satang
 
 
@@ -26,8 +27,6 @@ NO_FEE = Fee(FeeKind.NONE, 0)
 
 def service_fee(service):
     """The `ServiceFee` of a service (any language version), or None."""
-    from payments.models import ServiceFee
-
     if service is None:
         return None
     source = getattr(service, "source_page", service)

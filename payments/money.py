@@ -3,6 +3,7 @@
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from pythainlp.util import bahttext
 
 
 def baht_to_satang(value) -> int:
@@ -36,6 +37,4 @@ def format_baht(satang) -> str:
 
 def in_thai_words(satang: int) -> str:
     """ "หนึ่งร้อยบาทถ้วน": the amount in words, as Thai receipts write it."""
-    from pythainlp.util import bahttext
-
     return bahttext(float(satang_to_baht(satang)))

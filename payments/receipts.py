@@ -10,10 +10,13 @@ import datetime
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from home.dates import buddhist_year, format_date
+from home.models import OrganisationSettings
 from home.pdf import FONTS, html_to_pdf
-from payments.models import Receipt, ReceiptCounter
+from payments.models import PaymentSettings, Receipt, ReceiptCounter
+from payments.money import format_amount, in_thai_words
 
 
 def fiscal_year(when) -> int:
@@ -49,9 +52,6 @@ def issue(payment, when=None) -> Receipt:
 
 
 def _organisation():
-    from wagtail.models import Site
-
-    from home.models import OrganisationSettings
 
     site = Site.objects.filter(is_default_site=True).first()
     return OrganisationSettings.for_site(site) if site else None
@@ -72,7 +72,6 @@ def office_name_for(language, organisation=None) -> str:
     name = _office_name(organisation, language)
     if name:
         return name
-    from wagtail.models import Site
 
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     return site.root_page.title if site else ""
@@ -87,9 +86,6 @@ def _office_address(organisation, language):
 
 
 def receipt_context(receipt, language=None) -> dict:
-    from payments.models import PaymentSettings
-    from payments.money import format_amount, in_thai_words
-
     payment = receipt.payment
     submission = payment.submission
     language = language or ("en" if payment.language == "en" else "th")
@@ -118,7 +114,7 @@ def receipt_context(receipt, language=None) -> dict:
 
 
 def _provider(payment):
-    from payments.checkout import provider_or_none
+    from payments.checkout import provider_or_none  # noqa: PLC0415 — checkout issues receipts
 
     return provider_or_none(payment)
 

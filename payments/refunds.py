@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from payments import checkout, refund_transitions
 from payments.constants import OPEN_REFUND_STATUSES, EventSource, PaymentStatus, RefundStatus
 from payments.models import Payment, PaymentSettings, Refund
+from payments.money import format_baht
 from payments.providers import ProviderError
 
 S = PaymentStatus
@@ -52,8 +53,6 @@ def request_refund(payment, *, amount, reason, officer) -> Refund:
             raise RefundError(_("Only a paid payment can be refunded."))
         available = refundable_now(payment)
         if amount > available:
-            from payments.money import format_baht
-
             raise RefundError(
                 _("The refund is larger than what can still be refunded (%(amount)s).")
                 % {"amount": format_baht(available)}

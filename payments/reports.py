@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from payments.constants import PAID_STATUSES, PaymentStatus
 from payments.models import Payment, Refund
+from payments.money import format_amount
 
 
 def period(start=None, end=None):
@@ -59,8 +60,6 @@ def build(start=None, end=None) -> dict:
 
 def to_csv(report) -> str:
     """One line per payment received in the period, with its receipt number, for the accounts."""
-    from payments.money import format_amount
-
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(

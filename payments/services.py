@@ -5,14 +5,13 @@ from django.utils.translation import gettext as _
 
 from payments import checkout, fees
 from payments.constants import PaymentStatus
+from payments.links import payment_page_url
+from payments.money import format_baht
 
 
 def submission_payment(submission):
     """What the citizen owes or paid, and where to pay: None when the service has no fee, else
     {"label": str, "state": str, "url": str | None}."""
-    from payments.links import payment_page_url
-    from payments.money import format_baht
-
     fee = fees.fee_for(submission)
     settled = checkout.settled_payment(submission)
     if settled is not None:

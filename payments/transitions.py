@@ -12,6 +12,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
+from payments import notifications, receipts
 from payments.constants import EventSource, PaymentStatus
 from payments.models import Payment, PaymentLog
 
@@ -119,8 +120,6 @@ def transition(
             created_at=now,
         )
         if to_status == S.PAID:
-            from payments import receipts
-
             receipts.issue(locked, when=locked.paid_at)
         transaction.on_commit(
             lambda: _after_commit(locked.pk, from_status, to_status, source, actor, message)
@@ -145,8 +144,6 @@ def note(payment, *, source: str, message: str, actor=None, event_id: str = "", 
 
 
 def _after_commit(payment_id, from_status, to_status, source, actor, message):
-    from payments import notifications
-
     notifications.on_status_change(
         payment_id, from_status, to_status, source=source, actor=actor, message=message
     )

@@ -13,17 +13,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from casework.models import Submission
+from casework.references import parse_reference
 from payments import checkout, fees, receipts
 from payments.constants import EventSource, PaymentStatus
 from payments.models import Payment
 from payments.providers import ProviderError
+from security import citizen_verification
 
 logger = logging.getLogger(__name__)
 
 
 def citizen_submission(reference):
-    from casework.models import Submission
-
     return Submission.objects.select_related("service").by_reference(reference)
 
 
@@ -33,9 +34,6 @@ def verified_or_redirect(request, submission, reference):
     A reference that names no submission gets the same redirect, so the page does not tell which
     references exist (they are sequential); the code page then behaves the same for both.
     """
-    from casework.references import parse_reference
-    from security import citizen_verification
-
     if parse_reference(reference or "") is None:
         raise Http404
     if submission is not None and citizen_verification.is_verified(request, submission):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from payments.constants import (
     CURRENCY,
+    PAID_STATUSES,
     EventOutcome,
     EventSource,
     PaymentChannel,
@@ -25,8 +26,6 @@ from payments.fields import SatangField
 
 class PaymentQuerySet(models.QuerySet):
     def paid(self):
-        from payments.constants import PAID_STATUSES
-
         return self.filter(status__in=PAID_STATUSES)
 
     def open(self):
@@ -126,7 +125,7 @@ class Payment(models.Model):
         """The provider's name for staff, or the channel's for a counter payment."""
         if not self.provider:
             return self.get_channel_display()
-        from payments import providers
+        from payments import providers  # noqa: PLC0415 — providers use these models
 
         try:
             return str(providers.get(self.provider).name)
@@ -135,8 +134,6 @@ class Payment(models.Model):
 
     @property
     def is_paid(self) -> bool:
-        from payments.constants import PAID_STATUSES
-
         return self.status in PAID_STATUSES
 
 

@@ -14,6 +14,8 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from payments import conf
+from payments.constants import EventOutcome
+from payments.models import PaymentSettings
 
 
 class ProviderError(Exception):
@@ -130,8 +132,6 @@ class Provider:
         return {}
 
     def options(self) -> dict:
-        from payments.models import PaymentSettings
-
         stored = (PaymentSettings.load().provider_options or {}).get(self.id, {})
         return {name: stored.get(name, field.initial) for name, field in self.settings_fields().items()}
 
@@ -169,8 +169,6 @@ class Provider:
     def apply_event(self, payload: dict):
         """Apply one recorded `ProviderEvent` payload: (outcome, message, payment or None). Called once
         per event, and again for events that were deferred or failed."""
-        from payments.constants import EventOutcome
-
         return EventOutcome.IGNORED, "not used", None
 
     def refund(self, payment, *, amount, idempotency_key, reason="") -> RefundResult:

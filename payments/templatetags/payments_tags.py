@@ -1,5 +1,8 @@
 from django import template
 
+from payments import checkout, fees
+from payments.constants import PaymentMethod
+from payments.links import payment_page_url
 from payments.money import format_baht
 
 register = template.Library()
@@ -14,10 +17,6 @@ def satang(value):
 @register.inclusion_tag("payments/includes/payment_step_inner.html")
 def payment_step(submission):
     """The fee and the way to pay, for a submission's confirmation or status page."""
-    from payments import checkout, fees
-    from payments.constants import PaymentMethod
-    from payments.links import payment_page_url
-
     methods = checkout.offered_methods()
     return {
         "submission": submission,

@@ -19,7 +19,7 @@ from payments.constants import PaymentStatus
 from payments.providers.promptpay_qr import payload
 from tests.browser.conftest import save_screenshot, serious_accessibility_violations
 from tests.conftest import build_thai_home
-from tests.eforms.conftest import add_catalogue
+from tests.eforms.factories import add_catalogue
 from tests.payments.conftest import BILLER_ID, enable_providers, make_garbage_service, statement_csv
 
 pytestmark = pytest.mark.django_db(transaction=True)

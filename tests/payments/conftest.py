@@ -1,17 +1,21 @@
 """Payments fixtures: a garbage-fee service with a fee per period, submissions, a fake Stripe server,
 signed webhook deliveries and a browser session that has passed the citizen's code check."""
 
+import csv
 import datetime
+import io
+import json
 import time
 
 import pytest
 import stripe
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from casework.models import Submission
 from payments.constants import FeeKind
-from payments.models import FeeOption, ServiceFee
+from payments.models import FeeOption, PaymentSettings, ServiceFee
+from security.citizen_verification import SESSION_KEY
 from tests.eforms.factories import field, make_service
 from tests.payments.fake_stripe import FakeStripe
 
@@ -98,8 +102,6 @@ def submission(garbage_service):
 
 def verify(client, submission):
     """What passing the one-time code leaves in the session (security.citizen_verification)."""
-    from security.citizen_verification import SESSION_KEY
-
     session = client.session
     verified = session.get(SESSION_KEY, {})
     verified[submission.reference] = time.time()
@@ -108,15 +110,11 @@ def verify(client, submission):
 
 
 def pay_url(submission, language="th"):
-    from django.utils import translation
-
     with translation.override(language):
         return reverse("payments_citizen:pay", args=[submission.reference])
 
 
 def deliver(client, event, secret=WEBHOOK_SECRET, signature=None):
-    import json
-
     payload = json.dumps(event)
     header = signature or stripe.WebhookSignature.generate_signature_header(payload, secret)
     return client.post(WEBHOOK_URL, payload, content_type="application/json", HTTP_STRIPE_SIGNATURE=header)
@@ -136,8 +134,6 @@ BILLER_ID = "099400016551001"  # a tax ID with a valid check digit, and the suff
 
 def enable_providers(*provider_ids, biller_id=BILLER_ID, **options):
     """What the administrator sets in Settings › Payment settings."""
-    from payments.models import PaymentSettings
-
     settings = PaymentSettings.load()
     settings.online_providers = list(provider_ids)
     settings.provider_options = {
@@ -162,9 +158,6 @@ def start_promptpay_qr(client, submission):
 
 
 def statement_csv(rows, header=("วันที่ทำรายการ", "จำนวนเงิน", "Ref1", "Ref2", "เลขที่รายการ"), encoding="utf-8"):
-    import csv
-    import io
-
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)

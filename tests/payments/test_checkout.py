@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 
+from payments import checkout, providers
 from payments.constants import PaymentStatus
 from payments.models import Payment
 from tests.payments.conftest import make_submission, pay_url, start, verify
@@ -93,7 +94,6 @@ def test_stripe_error_then_retry_with_the_same_idempotency_key(client, fake_stri
 
 def test_a_retry_after_stripe_created_the_session_gets_the_same_session(fake_stripe, submission):
     """Stripe made the session but the answer was lost: the same key returns the same session."""
-    from payments import checkout, providers
 
     def urls(payment):
         return "https://example.com/done", "https://example.com/cancel"

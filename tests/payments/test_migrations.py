@@ -5,6 +5,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from tests.payments.conftest import make_submission
+
 pytestmark = pytest.mark.django_db(transaction=True)
 BEFORE = [("payments", "0003_submissions_in_casework")]
 AFTER = [("payments", "0006_bank_statements")]
@@ -18,8 +20,6 @@ def migrate(targets):
 
 
 def test_rows_are_carried_over(garbage_service):
-    from tests.payments.conftest import make_submission
-
     submission = make_submission(garbage_service)
     old = migrate(BEFORE)
     Payment = old.get_model("payments", "Payment")

@@ -6,7 +6,7 @@ import io
 
 import pytest
 import zxingcpp
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from payments.providers.promptpay_qr import payload
 from payments.providers.promptpay_qr.models import StatementImport
 from payments.providers.promptpay_qr.statements import StatementError, import_statement, parse
 from tests.conftest import make_staff
+from tests.eforms.factories import field, make_service
 from tests.payments.conftest import (
     BILLER_ID,
     enable_providers,
@@ -187,8 +188,6 @@ def test_match_duplicate_and_wrong_amount(
 def test_lines_of_other_services_are_left_for_their_officers(
     client, garbage_service, catalogue, promptpay_qr, officer, administrator
 ):
-    from tests.eforms.conftest import field, make_service
-
     other_service = make_service(
         catalogue,
         slug="other",
@@ -284,8 +283,6 @@ def test_refunding_a_promptpay_qr_payment(client, submission, promptpay_qr, admi
 
 # Permissions ---------------------------------------------------------------------------------------------
 def test_importing_needs_its_permission(client, django_user_model, promptpay_qr, officer):
-    from django.contrib.auth.models import Permission
-
     clerk = make_staff(django_user_model, "clerk")
     clerk.user_permissions.add(
         Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_payment")

@@ -11,7 +11,8 @@ from payments import checkout, providers, refunds
 from payments.constants import EventOutcome, EventSource, PaymentStatus
 from payments.models import Payment, PaymentSettings, Receipt
 from payments.providers import Provider, RefundResult, Started, Update
-from tests.payments.conftest import enable_providers, make_submission
+from payments.settings_form import PaymentSettingsForm
+from tests.payments.conftest import enable_providers, make_submission, verify
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -169,8 +170,6 @@ def test_the_office_chooses(settings, db):
 
 
 def _settings_form(data):
-    from payments.settings_form import PaymentSettingsForm
-
     PaymentSettings.load()  # the row
     form_class = PaymentSettings.edit_handler.bind_to_model(PaymentSettings).get_form_class()
     assert issubclass(form_class, PaymentSettingsForm)
@@ -261,8 +260,6 @@ def test_nothing_else_sets_a_refunds_status():
 
 
 def test_a_payment_whose_provider_is_gone_breaks_no_page(client, admin_client, submission):
-    from tests.payments.conftest import verify
-
     Payment.objects.create(
         submission=submission,
         channel="online",

@@ -2,9 +2,12 @@
 the reconciliation report."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
+from casework.models import ServiceHandler
+from home.groups import PERMIT_OFFICERS
 from payments import checkout, counter, refunds
 from payments.constants import PaymentStatus, RefundStatus
 from payments.models import PaymentSettings, Receipt
@@ -126,10 +129,6 @@ def test_receipt_email_has_the_pdf_attached_and_the_timeline_shows_it(paid):
 
 
 def test_officer_screens(client, paid, administrator, permit_officer):
-    from django.contrib.auth.models import Group
-
-    from casework.models import ServiceHandler
-    from home.groups import PERMIT_OFFICERS
 
     # Officers reach the payments of the services their group handles (tests/security/test_access_matrix.py).
     ServiceHandler.objects.create(

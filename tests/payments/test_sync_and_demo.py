@@ -4,11 +4,13 @@ import datetime
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
 from payments import checkout
 from payments.constants import PaymentStatus
+from payments.management.commands.sync_payments import LOCK
 from payments.models import Payment, ProviderEvent
 from payments.providers.stripe.models import DemoCheckoutSession
 from tests.payments.conftest import make_submission, pay_url, start, verify
@@ -67,9 +69,6 @@ def test_sync_survives_stripe_errors(client, fake_stripe, submission):
 
 
 def test_sync_is_skipped_while_another_run_holds_the_lock(fake_stripe, db):
-    from django.core.cache import cache
-
-    from payments.management.commands.sync_payments import LOCK
 
     cache.add(LOCK, 1, 60)
     out = StringIO()

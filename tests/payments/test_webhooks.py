@@ -1,6 +1,7 @@
 """The webhook: signatures, repeats, events out of order, mismatches."""
 
 import pytest
+from django.test import Client
 
 from payments import checkout
 from payments.constants import EventOutcome, PaymentStatus
@@ -22,8 +23,6 @@ def test_bad_signature_is_refused_and_changes_nothing(client, fake_stripe, submi
 
 
 def test_webhook_is_csrf_exempt_and_outside_the_language_prefix(fake_stripe, submission):
-    from django.test import Client
-
     strict = Client(enforce_csrf_checks=True)
     response = deliver(strict, {"id": "evt_x", "type": "customer.created", "data": {"object": {}}})
     assert response.status_code == 200

@@ -12,7 +12,7 @@ from django.utils import timezone
 from casework.models import Submission
 from eforms.models import Draft
 from payments.constants import PaymentChannel
-from payments.models import Payment
+from payments.models import Payment, ProviderEvent
 from privacy.models import AccessLog
 from tests.casework.factories import make_submission
 from tests.eforms.factories import VALID_ID
@@ -79,8 +79,6 @@ def test_a_key_that_is_none_of_the_three_is_refused(admin_client, done):
 
 
 def test_a_payment_found_through_stripe_names_the_person(admin_client, handled_service):
-    from payments.models import ProviderEvent
-
     other = make_submission(handled_service, applicant_email="someone-else@example.org")
     payment = Payment.objects.create(
         submission=other,

@@ -22,10 +22,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from payments import events
-from payments.constants import EventOutcome
+from payments.checkout import settled_payment
+from payments.constants import EventOutcome, PaymentStatus
 from payments.models import Payment, ProviderEvent
 from payments.money import format_baht
 from payments.providers.promptpay_qr import conf
+from payments.providers.promptpay_qr.models import StatementImport
 from payments.providers.promptpay_qr.payload import REFERENCE_PATTERN
 
 PROVIDER_ID = "promptpay_qr"
@@ -332,9 +334,6 @@ def import_line(line: Line, *, officer, visible_submissions, statement_id=None) 
 
 def describe(outcome, payment, line) -> str:
     """What happened to a line, for the officer."""
-    from payments.checkout import settled_payment
-    from payments.constants import PaymentStatus
-
     if payment is None:
         return _("No request has this Ref1: check the transfer with the bank.")
     if outcome == EventOutcome.APPLIED:
@@ -364,8 +363,6 @@ class ImportResult:
 
 def import_statement(data: bytes, *, file_name, officer, visible_submissions, columns) -> ImportResult:
     """Read the whole file first (`StatementError` if any line is unreadable), then apply each line."""
-    from payments.providers.promptpay_qr.models import StatementImport
-
     lines, without_ref1 = parse(data, columns)
     statement = StatementImport.objects.create(
         file_name=(file_name or "")[:255], sha256=hashlib.sha256(data).hexdigest(), uploaded_by=officer

@@ -9,6 +9,7 @@ from payments.constants import PaymentStatus
 from payments.models import Payment
 from payments.providers.promptpay_qr import qr
 from payments.providers.promptpay_qr.payload import PayloadError
+from payments.receipts import office_name_for
 from payments.views import citizen_submission, page_context, render_page, verified_or_redirect
 
 S = PaymentStatus
@@ -27,8 +28,6 @@ def _payment(request, reference, payment_id):
 
 
 def _context(request, submission, payment):
-    from payments.receipts import office_name_for
-
     provider = providers.get("promptpay_qr")
     context = page_context(request, submission)
     try:

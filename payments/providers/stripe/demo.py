@@ -8,6 +8,7 @@ would send through the same webhook code (`webhooks.receive`); nothing leaves th
 import secrets
 
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -57,8 +58,6 @@ class DemoProvider(StripeProvider):
         return conf.demo_webhook_secret()
 
     def handle_webhook(self, request):
-        from django.http import Http404
-
         raise Http404  # the demo's events never come from outside
 
     def create_checkout(self, *, payment, success_url, cancel_url, customer_email="") -> CheckoutSession:
@@ -111,6 +110,6 @@ class DemoProvider(StripeProvider):
         return []
 
     def citizen_urls(self) -> list:
-        from payments.providers.stripe import views
+        from payments.providers.stripe import views  # noqa: PLC0415 — these use the provider
 
         return [path("demo/checkout/<str:session_id>/", views.demo_checkout, name="demo_checkout")]
