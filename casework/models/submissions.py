@@ -149,6 +149,10 @@ class Submission(models.Model):
             models.Index(fields=["status", "expected_completion"], name="eforms_sub_status_due"),
             models.Index(fields=["expected_completion", "id"], name="eforms_sub_due"),
             models.Index(fields=["assignee", "status"], name="eforms_sub_assignee"),
+            # The inbox's counts per state for the services an officer handles, read from the index.
+            models.Index(
+                fields=["service", "status", "expected_completion"], name="casework_sub_service_state"
+            ),
         ]
         permissions = [
             ("handle_all_submissions", _("Can see and handle the submissions of every service")),

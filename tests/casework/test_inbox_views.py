@@ -73,7 +73,27 @@ def test_open_requests_sorted_by_due_date_with_counts(client, permit_officer, ro
 )
 def test_filters(client, permit_officer, rows, params, keys):
     client.force_login(permit_officer)
-    assert _references(_list(client, **params)) == [rows[k].reference for k in keys]
+    response = _list(client, **params)
+    assert _references(response) == [rows[k].reference for k in keys]
+    # The total above the list (taken from the state counts, not counted again) matches the rows.
+    assert response.context["paginator"].count == len(keys)
+
+
+def test_the_total_and_pages_follow_the_state_filter(client, permit_officer, handled_service, monkeypatch):
+    monkeypatch.setattr("casework.inbox.views.PAGE_SIZE", 2)
+    for _ in range(3):
+        make_submission(handled_service)
+    make_submission(handled_service, status="completed")
+    make_submission(handled_service, status="withdrawn")
+    client.force_login(permit_officer)
+    for params, total, pages in (({}, 3, 2), ({"status": "all"}, 5, 3), ({"status": "completed"}, 1, 1)):
+        response = _list(client, **params)
+        assert (response.context["paginator"].count, response.context["paginator"].num_pages) == (
+            total,
+            pages,
+        )
+    last_page = _list(client, status="all", p="3")
+    assert len(_references(last_page)) == 1
 
 
 def test_search_by_reference_and_bad_filters_are_reported_not_fatal(client, permit_officer, rows):
