@@ -185,6 +185,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# The site's own page, in the visitor's language, when a form is refused (expired, cookies blocked).
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"  # the admin, which previews pages in a frame, gets SAMEORIGIN (security.headers)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
