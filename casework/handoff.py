@@ -12,7 +12,9 @@ SESSION_KEY = "casework_done_{prefix}"
 
 
 class Receiver:
-    def submit(self, page, request, *, answers, shown_steps, files, language, draft_id, prefix, send_token=None):
+    def submit(
+        self, page, request, *, answers, shown_steps, files, language, draft_id, prefix, send_token=None
+    ):
         """Make the request; an officer filling the form in at the counter is recorded as such."""
         officer = counter_officer_for(request, page)
         submission = services.submit(

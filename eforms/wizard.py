@@ -31,7 +31,6 @@ from eforms.forms import ReviewForm, StepForm, build_step_form_class
 from eforms.steps import REVIEW_STEP
 from eforms.storage import private_storage, random_path
 
-
 #: The review page's hidden field with the sending's one-time token.
 SEND_TOKEN_FIELD = "send_token"
 _TOKEN_PATTERN = re.compile(r"[0-9a-f]{32}")

@@ -176,7 +176,11 @@ def retry(message) -> bool:
     if message.sensitive:
         return False
     Message.objects.filter(pk=message.pk).update(
-        state=MessageState.PENDING, attempts=0, next_attempt_at=timezone.now(), claimed_by="", claimed_until=None
+        state=MessageState.PENDING,
+        attempts=0,
+        next_attempt_at=timezone.now(),
+        claimed_by="",
+        claimed_until=None,
     )
     _schedule(message.pk)
     return True

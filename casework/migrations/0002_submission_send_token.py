@@ -4,15 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('casework', '0001_initial'),
+        ("casework", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='submission',
-            name='send_token',
-            field=models.CharField(blank=True, editable=False, max_length=64, null=True, unique=True, verbose_name='sending token'),
+            model_name="submission",
+            name="send_token",
+            field=models.CharField(
+                blank=True,
+                editable=False,
+                max_length=64,
+                null=True,
+                unique=True,
+                verbose_name="sending token",
+            ),
         ),
     ]

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('outbox', '0001_initial'),
+        ("outbox", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='message',
-            name='claimed_by',
-            field=models.CharField(blank=True, editable=False, max_length=40, verbose_name='claimed by'),
+            model_name="message",
+            name="claimed_by",
+            field=models.CharField(blank=True, editable=False, max_length=40, verbose_name="claimed by"),
         ),
         migrations.AddField(
-            model_name='message',
-            name='claimed_until',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='claimed until'),
+            model_name="message",
+            name="claimed_until",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="claimed until"),
         ),
     ]

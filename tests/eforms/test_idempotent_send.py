@@ -46,7 +46,9 @@ def test_the_database_cut_after_the_commit_neither_hides_nor_duplicates_the_requ
     with connection.execute_wrapper(session_save_fails):
         lost = send(wizard, token)
     assert lost.status_code == 400
-    assert "ไม่สามารถดำเนินการตามคำขอของท่านได้" in lost.text and "ส่งซ้ำได้" in lost.text  # Thai, not "Bad Request (400)"
+    assert (
+        "ไม่สามารถดำเนินการตามคำขอของท่านได้" in lost.text and "ส่งซ้ำได้" in lost.text
+    )  # Thai, not "Bad Request (400)"
     assert 'class="site-header"' in lost.text
     submission = Submission.objects.get()  # it was saved, but this browser's session does not know it
 
@@ -78,7 +80,6 @@ def test_a_repeated_final_post_leads_to_the_same_request(client, service):
     assert send(wizard, token)["Location"] == first["Location"]  # a double click, a browser's resend
     assert Submission.objects.count() == 1
     assert wizard.current_step() == "start"  # the form was sent: it starts again, empty
-
 
 
 @pytest.mark.django_db

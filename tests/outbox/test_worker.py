@@ -139,7 +139,9 @@ def test_a_claim_left_by_a_worker_that_died_lapses():
     with override_settings(TASKS=DATABASE_TASKS):  # queued, not tried
         message = queue("ค้าง")
     now = timezone.now()
-    Message.objects.filter(pk=message.pk).update(claimed_by="dead", claimed_until=now + datetime.timedelta(minutes=5))
+    Message.objects.filter(pk=message.pk).update(
+        claimed_by="dead", claimed_until=now + datetime.timedelta(minutes=5)
+    )
     assert outbox.send_due() == 0 and outbox.deliver(message.pk) == MessageState.PENDING
     Message.objects.filter(pk=message.pk).update(claimed_until=now - datetime.timedelta(seconds=1))
     assert outbox.send_due() == 1  # handed out again (and, with tasks run at once here, sent)
