@@ -50,6 +50,7 @@ def _worker_processes(smtp):
         "TAMBON_WORKER_DATABASE": connection.settings_dict["NAME"],
         "TAMBON_WORKER_SMTP_PORT": str(smtp.port),
         "OUTBOX_RETRY_MINUTES": ",".join(str(m) for m in RETRY_MINUTES),
+        "LOG_LEVEL": "ERROR",  # not a line per refused try
     }
     command = [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--verbosity", "0"]
     return [

@@ -3,11 +3,14 @@ listens on its port, so connections are refused) and come up later on the same p
 
 import asyncio
 import email
+import logging
 import socket
 import threading
 from email import policy
 
 from aiosmtpd.controller import Controller
+
+logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every SMTP command at INFO
 
 
 def free_port() -> int:
