@@ -12,7 +12,9 @@ SESSION_KEY = "casework_done_{prefix}"
 
 
 class Receiver:
-    def submit(self, page, request, *, answers, shown_steps, files, language, draft_id, prefix):
+    def submit(
+        self, page, request, *, answers, shown_steps, files, language, draft_id, prefix, send_token=None
+    ):
         """Make the request; an officer filling the form in at the counter is recorded as such."""
         officer = counter_officer_for(request, page)
         submission = services.submit(
@@ -23,20 +25,38 @@ class Receiver:
             language=language,
             draft_id=draft_id,
             counter_officer=officer,
+            send_token=send_token,
         )
         if officer is not None:
             end_counter_session(request)
         request.session[SESSION_KEY.format(prefix=prefix)] = submission.pk
         return submission.reference
 
+    def sent(self, page, request, prefix, send_token):
+        """The reference of the request this sending already made, if any (and this browser may see
+        its confirmation again)."""
+        submission = self._by_token(page, send_token)
+        if submission is None:
+            return None
+        request.session[SESSION_KEY.format(prefix=prefix)] = submission.pk
+        return submission.reference
+
+    def _by_token(self, page, send_token):
+        if not send_token:
+            return None
+        return Submission.objects.filter(send_token=send_token, service=page.source_page).first()
+
     def confirmation(self, page, request, prefix):
-        """The reference and the expected completion date, only for the session that sent it."""
-        submission_id = request.session.get(SESSION_KEY.format(prefix=prefix))
-        submission = (
-            Submission.objects.filter(pk=submission_id, service=page.source_page).first()
-            if submission_id
-            else None
-        )
+        """The reference and the expected completion date, only for the browser that sent it: found by
+        its session, or by the sending's token in the address (when the session could not be saved)."""
+        submission = self._by_token(page, request.GET.get("sent", "")[:64])
+        if submission is None:
+            submission_id = request.session.get(SESSION_KEY.format(prefix=prefix))
+            submission = (
+                Submission.objects.filter(pk=submission_id, service=page.source_page).first()
+                if submission_id
+                else None
+            )
         if submission is None:
             return HttpResponseRedirect(page.url)
         context = page.get_context(request)

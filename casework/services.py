@@ -50,11 +50,23 @@ def applicant_name(page, answers):
     return ""
 
 
-def submit(page, *, answers, shown_steps, files, language, draft_id=None, now=None, counter_officer=None):
-    """Create the submission (reference, snapshot, files moved to permanent private storage) and send
-    the acknowledgement. Returns the submission.
+def submit(
+    page,
+    *,
+    answers,
+    shown_steps,
+    files,
+    language,
+    draft_id=None,
+    now=None,
+    counter_officer=None,
+    send_token=None,
+):
+    """Create the submission (reference, snapshot, files moved to permanent private storage) and queue
+    the acknowledgement, all in one transaction. Returns the submission.
 
     `counter_officer`: the officer who filled the form in for a citizen at the office's counter.
+    `send_token`: the wizard's one-time token; a second submission with it fails (IntegrityError).
     """
     now = now or timezone.now()
     service = page.source_page
@@ -75,6 +87,7 @@ def submit(page, *, answers, shown_steps, files, language, draft_id=None, now=No
             applicant_name=applicant_name(page, answers),
             channel=Channel.COUNTER if counter_officer else Channel.ONLINE,
             counter_officer=counter_officer,
+            send_token=send_token or None,
         )
         timeline.record(
             submission,
@@ -101,8 +114,9 @@ def submit(page, *, answers, shown_steps, files, language, draft_id=None, now=No
                 record.save()
         if draft_id:
             delete_drafts(Draft.objects.filter(pk=draft_id))
+        # In the transaction: the outbox's task row is kept with the request or lost with it.
+        notices.acknowledgement(submission)
     for infos in files.values():
         for info in infos:
             storage.delete(info["tmp"])
-    notices.acknowledgement(submission)
     return submission

@@ -34,5 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
 )
 
+handler400 = "home.views.bad_request"
+handler403 = "home.views.permission_denied"
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"

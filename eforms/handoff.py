@@ -3,11 +3,15 @@ app that keeps requests (casework) registers a receiver at start-up, so eforms n
 
 A receiver has two methods:
 
-    submit(page, request, *, answers, shown_steps, files, language, draft_id, prefix) -> str
+    submit(page, request, *, answers, shown_steps, files, language, draft_id, prefix, send_token) -> str
         make the request from the wizard's answers; return its reference (`prefix` names the
-        wizard's session slot, for remembering what this browser sent)
+        wizard's session slot, for remembering what this browser sent). `send_token` is saved with
+        the request, in its transaction: a second request with the same token must fail.
+    sent(page, request, prefix, send_token) -> str | None
+        the reference of the request already made with this token, if any
     confirmation(page, request, prefix) -> HttpResponse
-        the page shown after sending ("done/" under the e-service page)
+        the page shown after sending ("done/" under the e-service page; `?sent=<token>` finds it
+        when the browser's session could not be saved)
 """
 
 _receiver = None

@@ -14,7 +14,7 @@ from eforms.forms import SaveForLaterForm
 from eforms.models import EServicePage
 from eforms.wizard import wizard_prefix
 from home.models import OrganisationSettings
-from outbox.constants import MessageState
+from outbox import services as outbox
 
 
 def confirmation(page, request):
@@ -45,7 +45,7 @@ def save_for_later(page, request):
                 page, session_data, form.cleaned_data["email"], translation.get_language()
             )
             message = services.send_resume_link(draft, services.resume_url(request, token))
-            context["link_delayed"] = message is not None and message.state != MessageState.SENT
+            context["link_delayed"] = outbox.is_delayed(message)
             context["sent_to"] = form.cleaned_data["email"]
             context["expires_at"] = draft.expires_at
     context["error_summary"] = form.error_summary() if form.is_bound else []

@@ -4,13 +4,21 @@ What it adds to formtools: a GET shows the current step instead of starting agai
 browser's back button loses nothing); "back" and "save for later" keep what was typed; files are kept
 in private storage between steps (several per field); "change" links from the review page return to
 it; conditions decide which steps exist.
+
+Sending is idempotent: the review page carries a one-time token (also kept in the session); the request
+is saved with it in one transaction, so a repeated or retried final POST - after a lost response, a
+session that could not be saved, a database error after the commit - leads to the request already
+made, never to a second one.
 """
 
 import hashlib
 import json
+import re
 import secrets
 from collections import OrderedDict
+from urllib.parse import urlencode
 
+from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -22,6 +30,10 @@ from eforms import conf, handoff, services
 from eforms.forms import ReviewForm, StepForm, build_step_form_class
 from eforms.steps import REVIEW_STEP
 from eforms.storage import private_storage, random_path
+
+#: The review page's hidden field with the sending's one-time token.
+SEND_TOKEN_FIELD = "send_token"
+_TOKEN_PATTERN = re.compile(r"[0-9a-f]{32}")
 
 
 def wizard_prefix(page) -> str:
@@ -128,6 +140,11 @@ class EFormWizard(SessionWizardView):
             current = self.steps.first
         if current == REVIEW_STEP and not self.all_steps_valid():
             current = self.first_unfinished_step() or self.steps.first
+        if current == REVIEW_STEP:
+            # Sent already, but this browser's session did not learn it: show what was sent.
+            already_sent = self._already_sent(self.storage.extra_data.get(SEND_TOKEN_FIELD))
+            if already_sent:
+                return already_sent
         self.storage.current_step = current
         return self.render(self._stored_form(current))
 
@@ -160,6 +177,10 @@ class EFormWizard(SessionWizardView):
             if target in self.get_form_list():
                 self.storage.current_step = target
             return self._redirect()
+        if post.get(f"{self.prefix}-current_step") == REVIEW_STEP:
+            already_sent = self._already_sent(self._posted_token())
+            if already_sent:
+                return already_sent
         if self.steps.current == REVIEW_STEP and post.get(f"{self.prefix}-current_step") == REVIEW_STEP:
             if is_ratelimited(
                 self.request, group="eforms-submit", key="ip", rate=conf.submit_rate(), increment=True
@@ -276,22 +297,61 @@ class EFormWizard(SessionWizardView):
         if current == REVIEW_STEP:
             answers, _valid, shown = self.walk()
             context["review"] = services.review_sections(self.page, answers, shown, self.stored_files())
+            context["send_token"] = self._send_token()
+            context["send_token_field"] = SEND_TOKEN_FIELD
         return context
 
+    # Sending once -----------------------------------------------------------------------------------
+    def _send_token(self) -> str:
+        """This sending's token: made when the review page is first shown, kept until it is sent."""
+        token = self.storage.extra_data.get(SEND_TOKEN_FIELD)
+        if not token:
+            token = secrets.token_hex(16)
+            self._set_extra(**{SEND_TOKEN_FIELD: token})
+        return token
+
+    def _posted_token(self) -> str:
+        token = self.request.POST.get(SEND_TOKEN_FIELD, "")
+        return token if _TOKEN_PATTERN.fullmatch(token) else ""
+
+    def _already_sent(self, token):
+        """The redirect to the confirmation of the request this token already made, or None."""
+        if not token or not handoff.receiver().sent(self.page, self.request, self.prefix, token):
+            return None
+        self.storage.reset()  # the form was sent: its answers leave this browser, as after a first send
+        return self._confirmation_redirect(token)
+
+    def _confirmation_redirect(self, token):
+        url = self.page.url + self.page.reverse_subpage("done")
+        return HttpResponseRedirect(f"{url}?{urlencode({'sent': token})}")
+
     def done(self, form_list, **kwargs):
-        """Hand the answers to the app that keeps requests (`eforms.handoff`), then show its page."""
+        """Hand the answers to the app that keeps requests (`eforms.handoff`), then show its page.
+
+        The token posted with the review page is the one saved (the session's may not have been);
+        the same token sent twice at once makes the second fail in the database, and it is answered
+        with the first one's confirmation.
+        """
         answers, _valid, shown = self.walk()
-        handoff.receiver().submit(
-            self.page,
-            self.request,
-            answers=answers,
-            shown_steps=shown,
-            files=self.stored_files(),
-            language=get_language(),
-            draft_id=self.storage.extra_data.get("draft_id"),
-            prefix=self.prefix,
-        )
-        return HttpResponseRedirect(self.page.url + self.page.reverse_subpage("done"))
+        token = self._posted_token() or self._send_token()
+        try:
+            handoff.receiver().submit(
+                self.page,
+                self.request,
+                answers=answers,
+                shown_steps=shown,
+                files=self.stored_files(),
+                language=get_language(),
+                draft_id=self.storage.extra_data.get("draft_id"),
+                prefix=self.prefix,
+                send_token=token,
+            )
+        except IntegrityError:
+            already_sent = self._already_sent(token)
+            if already_sent is None:
+                raise
+            return already_sent
+        return self._confirmation_redirect(token)
 
 
 def strip_transient(data):

@@ -8,8 +8,8 @@ from outbox.constants import MessageState
 
 
 class Message(models.Model):
-    """A message to send. Written in the recipient's language when the change happens; a background
-    task sends it, retried with growing delays; an administrator sees failed ones and can send them
+    """A message to send. Written in the recipient's language when the change happens; the worker
+    sends it, retried with growing delays; an administrator sees failed ones and can send them
     again. `reference` names the request it concerns (for the failure list and for erasure)."""
 
     channel = models.CharField(_("channel"), max_length=20, default="email")
@@ -35,6 +35,10 @@ class Message(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now, db_index=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # A worker claims a message before it sends it, so no other worker sends it too; a claim that
+    # outlives its worker (killed mid-send) lapses at `claimed_until`.
+    claimed_by = models.CharField(_("claimed by"), max_length=40, blank=True, editable=False)
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("message")

@@ -1,25 +1,29 @@
 """Queue, send and retry messages.
 
-`queue()` writes the message and sends it once the caller's transaction has committed (through the
-task backend: a worker in production), so a rollback never sends anything and a slow mail server
-never slows an officer's click. `urgent=True` is for a citizen waiting on the page for it (a one-time
-code, a resume link, the acknowledgement): the first try happens in the request, so the page can say
-whether it went or is on its way; call it after your own transaction. Either way a failed try is kept
-and retried after 1, 5, 30 and 120 minutes (`manage.py send_messages`, or deferred tasks where the
-backend can defer); after the last try the message is "failed" and listed for administrators.
+`queue()` writes the message and hands it to the worker (`manage.py db_worker`, django-tasks'
+database backend): the task row is written in the caller's transaction, so a rollback sends nothing
+and a commit never loses a message; no page waits for a mail server. `urgent=True` is for a citizen
+waiting for it (a one-time code, a resume link, the acknowledgement): it goes ahead of the queue.
+A failed try is kept and tried again after 1, 5, 30 and 120 minutes (a deferred task the worker runs
+when it is due); after the last try the message is "failed" and listed for administrators.
+
+Each try claims the message first (a conditional UPDATE), so two workers, or a task and a retry
+ordered by an administrator, never send the same message twice.
 """
 
-import datetime
 import logging
+import secrets
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
 
 from outbox import attachments as attachment_makers
-from outbox import channels
-from outbox.constants import REMOVED_BODY, RETRY_MINUTES, MessageState
+from outbox import channels, conf
+from outbox.constants import REMOVED_BODY, MessageState
 from outbox.models import Message
 from outbox.signals import message_failed
 
@@ -54,11 +58,9 @@ def queue(
         attachments=list(attachments),
         sensitive=sensitive,
     )
+    _schedule(message.pk, urgent=urgent, after_commit=not urgent)
     if urgent:
-        deliver(message.pk)
-        message.refresh_from_db()
-    else:
-        transaction.on_commit(lambda: _enqueue(message.pk))
+        message.refresh_from_db()  # tried already where tasks run at once (tests)
     return message
 
 
@@ -68,73 +70,103 @@ def deliver_message(message_id: int):
     return deliver(message_id)
 
 
-def _enqueue(message_id, run_after=None):
+def _schedule(message_id, *, run_after=None, urgent=False, after_commit=False):
+    """Hand a message to the worker. With the database backend the task row joins the caller's
+    transaction (both are kept or neither). With another backend (the immediate one of the tests),
+    `after_commit` waits for the caller's commit; otherwise the task is handed over at once."""
     task = deliver_message
+    backend = task.get_backend()
+    options = {}
+    if urgent and backend.supports_priority:
+        options["priority"] = conf.URGENT_PRIORITY
     if run_after is not None:
-        if not task.get_backend().supports_defer:
-            return  # picked up by `manage.py send_messages`
-        task = task.using(run_after=run_after)
-    task.enqueue(message_id)
+        if not backend.supports_defer:
+            return  # tried again by `manage.py send_messages`
+        options["run_after"] = run_after
+    if options:
+        task = task.using(**options)
+    if not after_commit or isinstance(backend, DatabaseBackend):
+        task.enqueue(message_id)
+    else:
+        transaction.on_commit(lambda: task.enqueue(message_id))
 
 
 def deliver(message_id, now=None) -> str:
-    """Send one message if it is due; on failure schedule the next try. Returns the new state.
+    """Send one message if it is due and nobody else is sending it; on failure schedule the next try.
+    Returns the message's state.
 
-    The row is locked while it is sent, so two workers never send the same message twice.
+    No transaction is held while the mail server is talked to: the claim is committed first.
     """
     now = now or timezone.now()
+    claim = secrets.token_hex(8)
+    claimed = (
+        Message.objects.filter(pk=message_id, state=MessageState.PENDING, next_attempt_at__lte=now)
+        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lte=now))
+        .update(claimed_by=claim, claimed_until=now + conf.claim_lease(), attempts=F("attempts") + 1)
+    )
+    if not claimed:
+        return Message.objects.filter(pk=message_id).values_list("state", flat=True).first() or ""
+    message = Message.objects.get(pk=message_id)
+    try:
+        channels.get(message.channel).send(message, attachment_makers.render(message.attachments))
+    except Exception as error:  # any channel failure: keep it and try again later
+        return _try_failed(message, claim, error)
+    updates = {
+        "state": MessageState.SENT,
+        "sent_at": timezone.now(),
+        "last_error": "",
+        "claimed_by": "",
+        "claimed_until": None,
+    }
+    if message.sensitive:
+        updates["body"] = REMOVED_BODY
+    if not Message.objects.filter(pk=message.pk, claimed_by=claim).update(**updates):
+        logger.warning("Message %s was sent after its claim had lapsed", message.pk)
+    return MessageState.SENT
+
+
+def _try_failed(message, claim, error) -> str:
     with transaction.atomic():
-        message = Message.objects.select_for_update().filter(pk=message_id).first()
-        if message is None or message.state != MessageState.PENDING or message.next_attempt_at > now:
-            return message.state if message else ""
-        message.attempts += 1
-        try:
-            channels.get(message.channel).send(message, attachment_makers.render(message.attachments))
-        except Exception as error:  # any channel failure: keep it and try again later
-            logger.warning(
-                "Message %s (%s) to %s failed (attempt %s): %s",
-                message.pk,
-                message.channel,
-                message.to,
-                message.attempts,
-                error,
-            )
-            message.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if message.attempts > len(RETRY_MINUTES):
-                message.state = MessageState.FAILED
-                _forget_secret(message)
-                message.save()
-                message_failed.send(Message, message=message)  # in this transaction: both or neither
-            else:
-                message.next_attempt_at = now + datetime.timedelta(
-                    minutes=RETRY_MINUTES[message.attempts - 1]
-                )
-                retry_at = message.next_attempt_at
-                transaction.on_commit(lambda: _enqueue(message.pk, run_after=retry_at))
+        message = Message.objects.select_for_update().get(pk=message.pk)
+        if message.claimed_by != claim:
+            return message.state  # the claim lapsed and another worker has it now
+        logger.warning(
+            "Message %s (%s) to %s failed (attempt %s): %s",
+            message.pk,
+            message.channel,
+            message.to,
+            message.attempts,
+            error,
+        )
+        message.last_error = f"{type(error).__name__}: {error}"[:2000]
+        message.claimed_by, message.claimed_until = "", None
+        delays = conf.retry_delays()
+        if message.attempts > len(delays):
+            message.state = MessageState.FAILED
+            if message.sensitive:
+                message.body = REMOVED_BODY
+            message.save()
+            message_failed.send(Message, message=message)  # in this transaction: both or neither
         else:
-            message.state = MessageState.SENT
-            message.sent_at = now
-            message.last_error = ""
-            _forget_secret(message)
-        message.save()
+            message.next_attempt_at = timezone.now() + delays[message.attempts - 1]
+            message.save()
+            _schedule(message.pk, run_after=message.next_attempt_at)
         return message.state
 
 
-def _forget_secret(message):
-    if message.sensitive:
-        message.body = REMOVED_BODY
-
-
-def send_due(now=None) -> int:
-    """Send (again) every pending message whose time has come: for cron, every few minutes."""
+def send_due(now=None, overdue=None) -> int:
+    """Hand the worker again every pending message whose time has come and that nobody is sending:
+    a safety net for a task lost with a crashed worker (`manage.py send_messages`). Where tasks run at
+    once (tests) this sends them. `overdue`: only messages due for at least that long."""
     now = now or timezone.now()
+    due = now - overdue if overdue else now
     ids = list(
-        Message.objects.filter(state=MessageState.PENDING, next_attempt_at__lte=now).values_list(
-            "pk", flat=True
-        )[:500]
+        Message.objects.filter(state=MessageState.PENDING, next_attempt_at__lte=due)
+        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lte=now))
+        .values_list("pk", flat=True)[:500]
     )
     for pk in ids:
-        deliver(pk, now=now)
+        _schedule(pk)
     return len(ids)
 
 
@@ -144,16 +176,30 @@ def retry(message) -> bool:
     if message.sensitive:
         return False
     Message.objects.filter(pk=message.pk).update(
-        state=MessageState.PENDING, attempts=0, next_attempt_at=timezone.now()
+        state=MessageState.PENDING,
+        attempts=0,
+        next_attempt_at=timezone.now(),
+        claimed_by="",
+        claimed_until=None,
     )
-    transaction.on_commit(lambda: _enqueue(message.pk))
+    _schedule(message.pk)
     return True
 
 
+def is_delayed(message, now=None) -> bool:
+    """Whether to tell the citizen a message is slower than usual: a try has failed, or it has waited
+    longer than the worker normally takes. A message just queued is "on its way", not delayed."""
+    if message is None or message.state == MessageState.SENT:
+        return False
+    if message.state == MessageState.FAILED or message.last_error:
+        return True
+    return message.created_at < (now or timezone.now()) - conf.DELAYED_AFTER
+
+
 def delayed(*, reference: str, kind: str) -> bool:
-    """Whether the latest such message about a request has not gone yet (for "on its way" wording)."""
+    """Whether the latest such message about a request is slower than usual (see `is_delayed`)."""
     latest = Message.objects.filter(reference=reference, kind=kind).order_by("-created_at", "-pk").first()
-    return latest is not None and latest.state != MessageState.SENT
+    return is_delayed(latest)
 
 
 def failed_count() -> int:

@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from outbox import services as outbox
-from outbox.constants import MessageState
 from security import conf
 from security.models import CitizenDevice
 from security.throttle import client_ip, count
@@ -133,7 +132,7 @@ def send_code(request, submission) -> Outcome:
             sensitive=True,  # the code leaves the outbox once it is sent
             urgent=True,
         )
-        if message.state != MessageState.SENT:
+        if outbox.is_delayed(message):
             return Outcome(True, str(DELAYED_MESSAGE), "delayed")
     return Outcome(True, str(SENT_MESSAGE))
 

@@ -128,6 +128,11 @@ class Submission(models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     last_overdue_notice_at = models.DateTimeField(_("last overdue notice"), null=True, blank=True)
+    # The wizard's one-time token for this sending, saved in the same transaction: a repeated or
+    # retried final POST finds this request instead of making a second (eforms.wizard).
+    send_token = models.CharField(
+        _("sending token"), max_length=64, null=True, blank=True, unique=True, editable=False
+    )
     anonymised_at = models.DateTimeField(
         _("personal data erased at"),
         null=True,

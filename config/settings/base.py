@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "formtools",
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -184,6 +185,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# The site's own page, in the visitor's language, when a form is refused (expired, cookies blocked).
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"  # the admin, which previews pages in a frame, gets SAMEORIGIN (security.headers)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -219,7 +222,15 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # wagtail-localize keeps the English tree in step with the Thai one.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (every message, Wagtail's index updates) waits in the database for the worker:
+# `manage.py db_worker` runs beside the web server (`make run` starts both). See docs/outbox.md.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Minutes before each new try of a message that could not be sent; after the last, it has failed.
+TAMBON_OUTBOX_RETRY_MINUTES = [float(m) for m in env_list("OUTBOX_RETRY_MINUTES", "1,5,30,120")]
+# A message being sent is claimed for this long; a worker that dies mid-send frees it after that.
+TAMBON_OUTBOX_CLAIM_SECONDS = int(env("OUTBOX_CLAIM_SECONDS", "600"))
+# A dead mail server must fail a try quickly, not hold the worker for minutes.
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
 
 LOGGING = {
     "version": 1,

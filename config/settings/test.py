@@ -29,5 +29,7 @@ if env("DATABASE_URL", "").startswith("postgres"):
 # Static files straight from the source folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tasks run at once in tests; tests/outbox/test_worker.py runs the database backend and a real worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Admin tests sign in with force_login; the two-factor tests turn this back on.
 TAMBON_STAFF_2FA_REQUIRED = False

@@ -87,8 +87,8 @@ def test_full_journey_with_upload_back_and_change(client, service):
 
     response = wizard.post("review", {"website": ""})
     assert response.status_code == 302
-    assert response["Location"].endswith("done/")
     submission = Submission.objects.get()
+    assert response["Location"].endswith(f"done/?sent={submission.send_token}")
     assert submission.reference.startswith("BS-")
     assert submission.answer("full_name") == "สมหญิง ใจดี"
     assert submission.answer("national_id") == VALID_ID

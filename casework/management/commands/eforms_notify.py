@@ -1,4 +1,7 @@
-"""Run daily (or every few minutes): overdue notices to citizens, and emails waiting to be retried."""
+"""Run daily: overdue notices to citizens (queued; the worker sends them), and a sweep of emails that
+are long past their time (see `outbox.services.send_due`)."""
+
+import datetime
 
 from django.core.management.base import BaseCommand
 
@@ -7,12 +10,14 @@ from outbox.services import send_due
 
 
 class Command(BaseCommand):
-    help = "Send overdue notices (every 7 days per late request) and retry emails that failed."
+    help = "Queue overdue notices (every 7 days per late request); hand overdue emails to the worker again."
 
     def add_arguments(self, parser):
-        parser.add_argument("--emails-only", action="store_true", help="Only retry pending emails.")
+        parser.add_argument(
+            "--emails-only", action="store_true", help="Only hand overdue emails to the worker again."
+        )
 
     def handle(self, *args, emails_only=False, **options):
         notices = 0 if emails_only else overdue.send_overdue_notices()
-        sent = send_due()
-        self.stdout.write(f"overdue notices: {notices}; emails tried: {sent}")
+        sent = send_due(overdue=datetime.timedelta(minutes=10))
+        self.stdout.write(f"overdue notices: {notices}; emails handed to the worker again: {sent}")
