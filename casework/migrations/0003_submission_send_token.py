@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("casework", "0001_initial"),
+        ("casework", "0002_inbox_indexes"),
     ]
 
     operations = [
