@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: a stored page is served without touching the session, the user or the database.
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -135,6 +137,37 @@ else:
             "LOCATION": "tambon",
         }
     }
+
+# Whole public pages for anonymous visitors (home.page_cache). Without Redis each worker has its own
+# cache and a publish clears only the worker that served it, so stored pages live shorter there.
+TAMBON_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300" if env("REDIS_URL") else "60"))
+# What browsers and a CDN may keep (Cache-Control max-age and s-maxage).
+TAMBON_PAGE_CACHE_BROWSER_SECONDS = int(env("PAGE_CACHE_BROWSER_SECONDS", "60"))
+
+# A CDN in front (optional): wagtail.contrib.frontend_cache purges a page's URLs when it is published.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx proxy_cache_purge, or any HTTP PURGE endpoint
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+# A CDN keeps pages as long as the page cache when a purge reaches it, else only a minute.
+TAMBON_PAGE_CACHE_CDN_SECONDS = int(
+    env("PAGE_CACHE_CDN_SECONDS", str(TAMBON_PAGE_CACHE_SECONDS) if WAGTAILFRONTENDCACHE else "60")
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
