@@ -27,6 +27,9 @@ import datetime
 import hashlib
 import logging
 import secrets
+import threading
+import time
+from collections import OrderedDict
 from functools import cache as memoize
 from urllib.parse import urlencode
 
@@ -40,6 +43,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage, AbstractRendition
@@ -124,8 +128,10 @@ def remember(key, compute, timeout=None):
 
 
 def _new_generation():
+    generation = secrets.token_hex(8)
+    local_copies.set_generation(generation)
     try:
-        cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        cache.set(GENERATION_KEY, generation, timeout=None)
     except Exception:  # noqa: BLE001 — a cache outage must not stop an editor from publishing
         logger.exception("Could not invalidate the page cache")
 
@@ -151,6 +157,20 @@ def shows_on_pages(model) -> bool:
 def model_changed(sender, **kwargs):
     if shows_on_pages(sender):
         bump()
+
+
+def purge_cdn_listings(instance, **kwargs):
+    """With a CDN configured, Wagtail purges a published page's own URLs; its parent (a listing) and
+    the home pages (latest news, shortcuts) show it too. Settings and menus are left to the CDN's
+    short lifetime (`TAMBON_PAGE_CACHE_CDN_SECONDS`)."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    pages = [instance.get_parent()]
+    for site in Site.objects.select_related("root_page"):
+        pages += list(site.root_page.get_translations(inclusive=True).live())
+    batch = PurgeBatch()
+    batch.add_pages([page for page in pages if page is not None and page.depth > 1])
+    batch.purge()
 
 
 # Keys and entries -------------------------------------------------------------------------------------
@@ -250,6 +270,67 @@ def storable(request, response) -> bool:
     return all(is_tracking(name) or name in allowed for name in request.GET)
 
 
+# The worker's own copies ------------------------------------------------------------------------------
+class LocalCopies:
+    """The most visited pages kept in this worker's memory, so that a hit needs no round trip to Redis.
+
+    The worker trusts its copy of the generation for `TAMBON_PAGE_CACHE_LOCAL_SECONDS` (2 by default):
+    a change made through another worker shows here within that time; one made through this worker at
+    once. 0 turns these copies off (the tests do, so that one test's pages never meet another's).
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.entries = OrderedDict()
+        self.generation, self.checked_at = None, 0.0
+
+    def trusted_generation(self):
+        if time.time() - self.checked_at < local_seconds():
+            return self.generation
+        return None
+
+    def set_generation(self, generation):
+        with self.lock:
+            if generation != self.generation:
+                self.entries.clear()
+            self.generation, self.checked_at = generation, time.time()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > local_entries():
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.generation, self.checked_at = None, 0.0
+
+
+local_copies = LocalCopies()
+
+
+def local_seconds() -> float:
+    return float(getattr(settings, "TAMBON_PAGE_CACHE_LOCAL_SECONDS", 2))
+
+
+def local_entries() -> int:
+    return int(getattr(settings, "TAMBON_PAGE_CACHE_LOCAL_ENTRIES", 200))
+
+
+def fresh(entry, generation) -> bool:
+    """An entry is (generation, expires at, status, headers, content)."""
+    return entry is not None and generation is not None and entry[0] == generation and entry[1] > time.time()
+
+
 # Middleware ------------------------------------------------------------------------------------------
 class PageCacheMiddleware:
     """Place after WhiteNoise and before the session middleware: a hit costs no session, no user, no
@@ -263,7 +344,7 @@ class PageCacheMiddleware:
         if key is None:
             return self._mark_private(request, self.get_response(request))
         generation, entry = self._lookup(key)
-        if entry is not None and entry[0] == generation:
+        if fresh(entry, generation):
             return self._replay(request, entry)
         response = self.get_response(request)
         if request.method == "GET" and storable(request, response):
@@ -276,20 +357,38 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _lookup(key):
+        """(current generation, stored entry or None): from this worker's copies when it may trust
+        them, else one round trip to the shared cache for both."""
+        generation = local_copies.trusted_generation()
+        if generation is not None:
+            entry = local_copies.get(key)
+            if fresh(entry, generation):
+                return generation, entry
+            keys = [key]
+        else:
+            keys = [GENERATION_KEY, key]
         try:
-            found = cache.get_many([GENERATION_KEY, key])
+            found = cache.get_many(keys)
         except Exception:  # noqa: BLE001 — without the cache the site still serves every page
             logger.warning("Page cache unavailable: pages are rendered for every visitor", exc_info=True)
             return None, None
-        generation = found.get(GENERATION_KEY) or current_generation()
-        return generation, found.get(key)
+        if generation is None:
+            generation = found.get(GENERATION_KEY) or current_generation()
+            if generation is not None and local_seconds() > 0:
+                local_copies.set_generation(generation)
+        entry = found.get(key)
+        if fresh(entry, generation) and local_seconds() > 0:
+            local_copies.put(key, entry)
+        return generation, entry
 
     @staticmethod
     def _store(key, generation, response, seconds):
         if generation is None:
             return
         headers = [(k, v) for k, v in response.items() if k.lower() not in UNSTORED_HEADERS]
-        entry = (generation, response.status_code, headers, response.content)
+        entry = (generation, time.time() + seconds, response.status_code, headers, response.content)
+        if local_seconds() > 0:
+            local_copies.put(key, entry)
         try:
             cache.set(key, entry, timeout=seconds)
         except Exception:  # noqa: BLE001
@@ -297,7 +396,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _replay(request, entry):
-        _generation, status, headers, content = entry
+        _generation, _expires, status, headers, content = entry
         response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
         for name, value in headers:
             response[name] = value

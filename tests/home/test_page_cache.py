@@ -2,9 +2,13 @@
 editor's change shows at once."""
 
 import datetime
+import http.server
+import threading
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from freezegun import freeze_time
 from wagtail.models import Page, Site
@@ -189,3 +193,53 @@ def test_time_dependent_pages_live_short_and_nothing_outlives_midnight(thai_home
     assert page_cache.entry_lifetime(HomePage()) == 300
     with freeze_time(datetime.datetime(2026, 11, 27, 16, 59, 30, tzinfo=datetime.UTC)):  # 23:59:30 in Bangkok
         assert page_cache.entry_lifetime(HomePage()) == 30
+
+
+@pytest.fixture
+def purge_server():
+    """A CDN's purge endpoint on loopback (Varnish-style HTTP PURGE), recording the paths purged."""
+    purged = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 — the HTTP method's name
+            purged.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", purged
+    server.shutdown()
+
+
+def test_a_cdn_is_told_to_purge_the_listings_and_home_pages_of_a_published_page(thai_home, purge_server):
+    location, purged = purge_server
+    news = add_news_index(thai_home)
+    item = add_news(news, "ข่าว", "item")
+    backend = {
+        "http": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": location}
+    }
+    with override_settings(WAGTAILFRONTENDCACHE=backend):
+        item.save_revision().publish()
+    assert {"/th/news/", "/th/"} <= set(purged)
+
+
+def test_a_workers_own_copies_follow_changes_from_this_worker_at_once_and_from_others_soon(client, thai_home):
+    page = add_information_page(thai_home, "เกี่ยวกับเรา", "about")
+    with override_settings(TAMBON_PAGE_CACHE_LOCAL_SECONDS=2), freeze_time("2026-11-27 03:00:00") as clock:
+        page_cache.local_copies.clear()
+        client.get("/th/about/")
+        cache.delete(page_cache.request_key(RequestFactory().get("/th/about/")))
+        assert served_from_cache(client, "/th/about/")  # from this worker's memory: Redis lost it
+        page.title = "เกี่ยวกับเทศบาล"
+        page.save_revision().publish()  # through this worker: seen at once
+        assert "เกี่ยวกับเทศบาล" in client.get("/th/about/").text
+        assert served_from_cache(client, "/th/about/")
+        cache.set(page_cache.GENERATION_KEY, "changed-by-another-worker")
+        assert served_from_cache(client, "/th/about/")  # still trusted for up to 2 seconds
+        clock.tick(3)
+        assert not served_from_cache(client, "/th/about/")
+    page_cache.local_copies.clear()
