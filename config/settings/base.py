@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from botocore.config import Config
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -198,6 +199,33 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Object storage (S3 or compatible: MinIO, Ceph, a cloud's S3 service), so that several application
+# servers share files. Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+# Public media: images, documents and renditions that editors publish (a public-read bucket).
+# Private: citizens' uploads (a bucket of its own, never public, served only through the app).
+AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")  # empty: Amazon S3
+AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME")
+_S3_CLIENT = Config(connect_timeout=5, read_timeout=30, retries={"max_attempts": 3, "mode": "standard"})
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "querystring_auth": False,  # plain public URLs, cacheable by browsers and a CDN
+            "file_overwrite": False,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "client_config": _S3_CLIENT,
+        },
+    }
+if env("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
+    STORAGES["private"] = {
+        "BACKEND": "eforms.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_PRIVATE_STORAGE_BUCKET_NAME"),
+            "location": "eforms",
+            "client_config": _S3_CLIENT,
+        },
+    }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
