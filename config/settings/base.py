@@ -141,9 +141,9 @@ else:
 
 # Whole public pages for anonymous visitors (home.page_cache). Without Redis each worker has its own
 # cache and a publish clears only the worker that served it, so stored pages live shorter there.
-TAMBON_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300" if env("REDIS_URL") else "60"))
+TAMBON_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS") or ("300" if env("REDIS_URL") else "60"))
 # What browsers and a CDN may keep (Cache-Control max-age and s-maxage).
-TAMBON_PAGE_CACHE_BROWSER_SECONDS = int(env("PAGE_CACHE_BROWSER_SECONDS", "60"))
+TAMBON_PAGE_CACHE_BROWSER_SECONDS = int(env("PAGE_CACHE_BROWSER_SECONDS") or "60")
 
 # A CDN in front (optional): wagtail.contrib.frontend_cache purges a page's URLs when it is published.
 WAGTAILFRONTENDCACHE = {}
@@ -167,7 +167,7 @@ if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 # A CDN keeps pages as long as the page cache when a purge reaches it, else only a minute.
 TAMBON_PAGE_CACHE_CDN_SECONDS = int(
-    env("PAGE_CACHE_CDN_SECONDS", str(TAMBON_PAGE_CACHE_SECONDS) if WAGTAILFRONTENDCACHE else "60")
+    env("PAGE_CACHE_CDN_SECONDS") or (str(TAMBON_PAGE_CACHE_SECONDS) if WAGTAILFRONTENDCACHE else "60")
 )
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -203,8 +203,8 @@ STORAGES = {
 # servers share files. Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
 # Public media: images, documents and renditions that editors publish (a public-read bucket).
 # Private: citizens' uploads (a bucket of its own, never public, served only through the app).
-AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")  # empty: Amazon S3
-AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME")
+AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL") or None  # empty: Amazon S3
+AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME") or None
 _S3_CLIENT = Config(connect_timeout=5, read_timeout=30, retries={"max_attempts": 3, "mode": "standard"})
 if env("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {
