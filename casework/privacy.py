@@ -16,6 +16,7 @@ from casework import retention
 from casework.constants import FINAL_STATUSES, SubmissionStatus
 from casework.models import SatisfactionRating, Submission, SubmissionFile
 from eforms import field_types
+from eforms.storage import delete_quietly
 from privacy.erasure import scrub
 
 logger = logging.getLogger(__name__)
@@ -127,10 +128,8 @@ class Submissions:
 
 def _delete_files(stored, reference):
     for storage, name in stored:
-        try:
-            storage.delete(name)
-        except OSError:
-            logger.exception("Could not delete the file %s of %s", name, reference)
+        if not delete_quietly(storage, name):
+            logger.error("The file %s of %s is still stored: delete it by hand", name, reference)
 
 
 PERSONAL_DATA = [Submissions()]

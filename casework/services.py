@@ -12,7 +12,7 @@ from casework.references import format_reference, year_code
 from eforms import answers as answer_text
 from eforms.models import Draft
 from eforms.services import delete_drafts
-from eforms.storage import private_storage
+from eforms.storage import all_or_nothing, delete_quietly, private_storage
 
 
 def next_reference(prefix: str, when=None) -> str:
@@ -71,7 +71,9 @@ def submit(
     now = now or timezone.now()
     service = page.source_page
     storage = private_storage()
-    with transaction.atomic():
+    # A storage failure rolls the request back and removes the copies already made: no request
+    # without its files, no file without its request. The wizard tells the citizen to try again.
+    with all_or_nothing(storage) as written, transaction.atomic():
         submission = Submission.objects.create(
             reference=next_reference(service.reference_prefix, now),
             service=service,
@@ -111,6 +113,7 @@ def submit(
                 )
                 with storage.open(info["tmp"]) as handle:
                     record.file.save(info["name"], File(handle), save=False)
+                written.remember(record.file.name)
                 record.save()
         if draft_id:
             delete_drafts(Draft.objects.filter(pk=draft_id))
@@ -118,5 +121,5 @@ def submit(
         notices.acknowledgement(submission)
     for infos in files.values():
         for info in infos:
-            storage.delete(info["tmp"])
+            delete_quietly(storage, info["tmp"])  # else `eforms_cleanup` removes it later
     return submission

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from casework import deadlines, notices, timeline
 from casework.constants import EventKind, SubmissionStatus
 from casework.models import Submission, SubmissionFile
+from eforms.storage import all_or_nothing
 
 S = SubmissionStatus
 
@@ -282,19 +283,23 @@ def transition(
 
 
 def _attach(submission, event, files, now):
-    for uploaded, file_type in files:
-        record = SubmissionFile(
-            submission=submission,
-            field_key="reply",
-            original_name=uploaded.name[:255],
-            file_type=file_type,
-            size=uploaded.size,
-            event=event,
-            uploaded_at=now,
-        )
-        uploaded.seek(0)
-        record.file.save(uploaded.name, File(uploaded), save=False)
-        record.save()
+    """The citizen's files, all or none: a storage failure removes those already stored and raises
+    `StorageUnavailable`, which rolls the whole reply back."""
+    with all_or_nothing() as written:
+        for uploaded, file_type in files:
+            record = SubmissionFile(
+                submission=submission,
+                field_key="reply",
+                original_name=uploaded.name[:255],
+                file_type=file_type,
+                size=uploaded.size,
+                event=event,
+                uploaded_at=now,
+            )
+            uploaded.seek(0)
+            record.file.save(uploaded.name, File(uploaded), save=False)
+            written.remember(record.file.name)
+            record.save()
 
 
 def assign(submission, assignee, *, actor, expected_version=None, now=None) -> Submission:

@@ -1,12 +1,13 @@
 """The review page's sections, and saving a form to come back later (drafts and their files)."""
 
+import contextlib
 import hashlib
 import os
 import secrets
-import shutil
 from datetime import timedelta
 
 from django.core.files.base import File
+from django.core.files.storage import FileSystemStorage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -14,7 +15,7 @@ from django.utils import timezone, translation
 from eforms import answers as answer_text
 from eforms import conf
 from eforms.models import Draft
-from eforms.storage import private_storage, random_path
+from eforms.storage import all_or_nothing, delete_quietly, private_storage, random_path, storage_errors
 from home.site import message_context
 from outbox import services as outbox
 
@@ -57,24 +58,25 @@ def save_draft(page, session_data: dict, email: str, language: str, now=None) ->
         "files": {},
     }
     folder = random_path("drafts", "x").rsplit("/", 1)[0]
-    for key, infos in (session_data.get("extra_data", {}).get("files") or {}).items():
-        copied = []
-        for info in infos:
-            if not storage.exists(info["tmp"]):
-                continue
-            with storage.open(info["tmp"]) as handle:
-                name = storage.save(f"{folder}/{info['id']}", File(handle))
-            copied.append({**info, "tmp": name})
-        data["files"][key] = copied
-    draft = Draft.objects.create(
-        token_hash=token_hash(token),
-        service=page.source_page,
-        language=language,
-        email=email,
-        data=data,
-        created_at=now,
-        expires_at=now + timedelta(days=conf.draft_days()),
-    )
+    with all_or_nothing(storage) as written:
+        for key, infos in (session_data.get("extra_data", {}).get("files") or {}).items():
+            copied = []
+            for info in infos:
+                if not storage.exists(info["tmp"]):
+                    continue
+                with storage.open(info["tmp"]) as handle:
+                    name = written.save(f"{folder}/{info['id']}", File(handle))
+                copied.append({**info, "tmp": name})
+            data["files"][key] = copied
+        draft = Draft.objects.create(
+            token_hash=token_hash(token),
+            service=page.source_page,
+            language=language,
+            email=email,
+            data=data,
+            created_at=now,
+            expires_at=now + timedelta(days=conf.draft_days()),
+        )
     return draft, token
 
 
@@ -92,15 +94,16 @@ def restore_draft(draft) -> dict:
     (the draft keeps its own copies until it is submitted or expires)."""
     storage = private_storage()
     files = {}
-    for key, infos in draft.data.get("files", {}).items():
-        restored = []
-        for info in infos:
-            if not storage.exists(info["tmp"]):
-                continue
-            with storage.open(info["tmp"]) as handle:
-                name = storage.save(random_path("tmp", info["name"]), File(handle))
-            restored.append({**info, "tmp": name})
-        files[key] = restored
+    with all_or_nothing(storage) as written:
+        for key, infos in draft.data.get("files", {}).items():
+            restored = []
+            for info in infos:
+                if not storage.exists(info["tmp"]):
+                    continue
+                with storage.open(info["tmp"]) as handle:
+                    name = written.save(random_path("tmp", info["name"]), File(handle))
+                restored.append({**info, "tmp": name})
+            files[key] = restored
     return {
         "step": draft.data.get("step"),
         "step_data": draft.data.get("step_data", {}),
@@ -115,25 +118,40 @@ def delete_drafts(queryset):
     for draft in queryset:
         for infos in draft.data.get("files", {}).values():
             for info in infos:
-                storage.delete(info["tmp"])
+                delete_quietly(storage, info["tmp"])
         draft.delete()
         count += 1
     return count
 
 
 def delete_expired(now=None) -> dict:
-    """Drafts past their 30 days, and wizard uploads whose session has expired."""
+    """Drafts past their 30 days, and wizard uploads whose session has expired.
+
+    Through the Storage API (a folder per upload under `tmp/`), so it works on disk and in a bucket;
+    an S3 lifecycle rule on `eforms/tmp/` may do the same in a bucket.
+    """
     now = now or timezone.now()
     drafts = delete_drafts(Draft.objects.filter(expires_at__lte=now))
-    root = private_storage().path("tmp")
-    cutoff = (now - timedelta(hours=conf.temporary_file_hours())).timestamp()
+    storage = private_storage()
+    cutoff = now - timedelta(hours=conf.temporary_file_hours())
     removed = 0
-    if os.path.isdir(root):
-        for entry in os.scandir(root):
-            if entry.is_dir() and entry.stat().st_mtime < cutoff:
-                shutil.rmtree(entry.path, ignore_errors=True)
-                removed += 1
+    with storage_errors():
+        folders = storage.listdir("tmp")[0] if storage.exists("tmp") or not _is_local(storage) else []
+        for folder in folders:
+            names = [f"tmp/{folder}/{name}" for name in storage.listdir(f"tmp/{folder}")[1]]
+            if any(storage.get_modified_time(name) >= cutoff for name in names):
+                continue
+            for name in names:
+                delete_quietly(storage, name)
+            if _is_local(storage):
+                with contextlib.suppress(OSError):  # an empty folder left on disk
+                    os.rmdir(storage.path(f"tmp/{folder}"))
+            removed += 1
     return {"drafts": drafts, "temporary_files": removed}
+
+
+def _is_local(storage) -> bool:
+    return isinstance(storage, FileSystemStorage)
 
 
 def resume_url(request, token: str) -> str:

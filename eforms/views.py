@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 from eforms import conf, handoff, qr, services
 from eforms.forms import SaveForLaterForm
 from eforms.models import EServicePage
+from eforms.storage import UNAVAILABLE_MESSAGE, StorageUnavailable
 from eforms.wizard import wizard_prefix
 from home.models import OrganisationSettings
 from outbox import services as outbox
@@ -41,13 +42,18 @@ def save_for_later(page, request):
             )
             status = 429
         else:
-            draft, token = services.save_draft(
-                page, session_data, form.cleaned_data["email"], translation.get_language()
-            )
-            message = services.send_resume_link(draft, services.resume_url(request, token))
-            context["link_delayed"] = outbox.is_delayed(message)
-            context["sent_to"] = form.cleaned_data["email"]
-            context["expires_at"] = draft.expires_at
+            try:
+                draft, token = services.save_draft(
+                    page, session_data, form.cleaned_data["email"], translation.get_language()
+                )
+            except StorageUnavailable:
+                form.add_error(None, UNAVAILABLE_MESSAGE)
+                status = 503
+            else:
+                message = services.send_resume_link(draft, services.resume_url(request, token))
+                context["link_delayed"] = outbox.is_delayed(message)
+                context["sent_to"] = form.cleaned_data["email"]
+                context["expires_at"] = draft.expires_at
     context["error_summary"] = form.error_summary() if form.is_bound else []
     context["non_field_errors"] = form.non_field_errors()
     response = TemplateResponse(request, "eforms/save_for_later.html", context, status=status)
@@ -69,7 +75,11 @@ def resume(request, token):
     if page is None or not page.live:
         page = draft.service
     page = page.specific
-    request.session[f"wizard_{wizard_prefix(page)}"] = services.restore_draft(draft)
+    try:
+        request.session[f"wizard_{wizard_prefix(page)}"] = services.restore_draft(draft)
+    except StorageUnavailable:
+        context = {"message": UNAVAILABLE_MESSAGE, "retry_url": request.get_full_path()}
+        return TemplateResponse(request, "eforms/storage_unavailable.html", context, status=503)
     return HttpResponseRedirect(page.url + page.reverse_subpage("apply"))
 
 

@@ -29,7 +29,15 @@ from formtools.wizard.views import SessionWizardView
 from eforms import conf, handoff, services
 from eforms.forms import ReviewForm, StepForm, build_step_form_class
 from eforms.steps import REVIEW_STEP
-from eforms.storage import private_storage, random_path
+from eforms.storage import (
+    UNAVAILABLE_MESSAGE,
+    StorageUnavailable,
+    Written,
+    all_or_nothing,
+    delete_quietly,
+    private_storage,
+    random_path,
+)
 
 #: The review page's hidden field with the sending's one-time token.
 SEND_TOKEN_FIELD = "send_token"
@@ -164,6 +172,30 @@ class EFormWizard(SessionWizardView):
         return self.get_form(step=step, data=data)
 
     def post(self, *args, **kwargs):
+        try:
+            return self._post(*args, **kwargs)
+        except StorageUnavailable:
+            return self._storage_refused()
+
+    def _storage_refused(self):
+        """The file store failed: this step's answers and files were not kept (nor a request made);
+        the citizen sees the step again with what they typed and a message in their language."""
+        current = self.request.POST.get(f"{self.prefix}-current_step")
+        if current not in self.get_form_list():
+            current = self.storage.current_step or self.steps.first
+        self.storage.current_step = current
+        data = None if current == REVIEW_STEP else self.request.POST
+        form = self.get_form(step=current, data=data, files=self.request.FILES)
+        if data is None:
+            form = ReviewForm(data=self.request.POST, prefix=REVIEW_STEP)
+        form.is_valid()
+        form.add_error(None, UNAVAILABLE_MESSAGE)
+        response = self.render(form)
+        response.status_code = 503
+        response["Retry-After"] = "120"
+        return response
+
+    def _post(self, *args, **kwargs):
         post = self.request.POST
         if "wizard_restart" in post:
             discard_files(self.stored_files())
@@ -226,34 +258,42 @@ class EFormWizard(SessionWizardView):
         return {}  # files are kept by `_store_files`, several per field
 
     def _store_files(self, form):
+        """New uploads first, all or none (a storage failure keeps nothing of this step); then the
+        files the citizen removed are deleted."""
         files = dict(self.stored_files())
-        for spec in form.step.fields:
-            if not spec.type.holds_files:
-                continue
-            previous = files.get(spec.key, [])
-            value = form.cleaned_data.get(spec.key)
-            if value is None:  # hidden by a condition: neither required nor stored
-                discard_files({spec.key: previous})
-                files.pop(spec.key, None)
-                continue
-            kept_ids = {f["id"] for f in value["kept"]}
-            discard_files({spec.key: [f for f in previous if f["id"] not in kept_ids]})
-            files[spec.key] = value["kept"] + [save_upload(uploaded) for uploaded in value["new"]]
+        discarded = {}
+        with all_or_nothing(self.file_storage) as written:
+            for spec in form.step.fields:
+                if not spec.type.holds_files:
+                    continue
+                previous = files.get(spec.key, [])
+                value = form.cleaned_data.get(spec.key)
+                if value is None:  # hidden by a condition: neither required nor stored
+                    discarded[spec.key] = previous
+                    files.pop(spec.key, None)
+                    continue
+                kept_ids = {f["id"] for f in value["kept"]}
+                discarded[spec.key] = [f for f in previous if f["id"] not in kept_ids]
+                files[spec.key] = value["kept"] + [
+                    save_upload(uploaded, written) for uploaded in value["new"]
+                ]
+        discard_files(discarded)
         self._set_extra(files=files)
 
     def _save_accepted_uploads(self, form):
         """On back or save with errors, keep new uploads that passed their own checks."""
         files = dict(self.stored_files())
-        for spec in form.specs:
-            if not spec.type.holds_files:
-                continue
-            room = spec.max_files - len(files.get(spec.key, []))
-            for uploaded in self.request.FILES.getlist(form.add_prefix(spec.key))[: max(room, 0)]:
-                try:
-                    uploaded.detected_type = spec.type.validate_upload(spec, uploaded)
-                except Exception:  # noqa: BLE001 — rejected uploads are simply not kept
+        with all_or_nothing(self.file_storage) as written:
+            for spec in form.specs:
+                if not spec.type.holds_files:
                     continue
-                files.setdefault(spec.key, []).append(save_upload(uploaded))
+                room = spec.max_files - len(files.get(spec.key, []))
+                for uploaded in self.request.FILES.getlist(form.add_prefix(spec.key))[: max(room, 0)]:
+                    try:
+                        uploaded.detected_type = spec.type.validate_upload(spec, uploaded)
+                    except Exception:  # noqa: BLE001 — rejected uploads are simply not kept
+                        continue
+                    files.setdefault(spec.key, []).append(save_upload(uploaded, written))
         self._set_extra(files=files)
 
     def render_next_step(self, form, **kwargs):
@@ -371,10 +411,12 @@ def step_answers(form):
     return answers
 
 
-def save_upload(uploaded) -> dict:
-    storage = private_storage()
+def save_upload(uploaded, written=None) -> dict:
+    """Keep an upload in temporary private storage until the form is sent. `written` (from
+    `all_or_nothing`) removes it again if the rest of the step fails."""
+    written = written or Written(private_storage())
     uploaded.seek(0)
-    name = storage.save(random_path("tmp", uploaded.name), uploaded)
+    name = written.save(random_path("tmp", uploaded.name), uploaded)
     return {
         "id": secrets.token_hex(8),
         "tmp": name,
@@ -390,7 +432,7 @@ def discard_files(files_by_key: dict):
     for files in files_by_key.values():
         for info in files:
             if info.get("tmp"):
-                storage.delete(info["tmp"])
+                delete_quietly(storage, info["tmp"])
 
 
 def serve_wizard(page, request):

@@ -9,7 +9,8 @@ from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from wagtail.models import Site
 
-MENU_FRAGMENTS = ("header-menu", "footer")
+#: Fragments cleared with the menus: they show settings or where a page is (the home page's parts too).
+MENU_FRAGMENTS = ("header-menu", "footer", "home-news-link", "home-emergency")
 
 
 def resolved_items(items, request):

@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.thai_text import segment
 
@@ -29,6 +29,10 @@ def search_pages(query, locale=None):
         return []
     pages = Page.objects.live().public().specific().search(" ".join(words), operator="and")
     results = list(pages[:MAX_RESULTS])
+    # Each result's language is shown (its `lang`): one query for the few locales, not one per result.
+    locales = {item.pk: item for item in Locale.objects.all()}
+    for page in results:
+        page.locale = locales[page.locale_id]
     if locale is not None:
         results.sort(key=lambda page: page.locale_id != locale.pk)
     return results

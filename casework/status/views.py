@@ -15,6 +15,7 @@ from casework.constants import SubmissionStatus
 from casework.models import Submission
 from casework.notices import RATING_SALT, rating_token
 from casework.status.forms import LookupForm, RatingForm, ReplyForm, WithdrawForm
+from eforms.storage import UNAVAILABLE_MESSAGE, StorageUnavailable
 from security.citizen_verification import is_verified, verification_url
 
 LOOKUP_RATE = "20/h"
@@ -96,12 +97,17 @@ def detail(request, reference):
                 )
             except workflow.WorkflowError as error:
                 messages.error(request, str(error.message))
+            except StorageUnavailable:
+                # Nothing of the reply was kept: the form again, with what was typed.
+                reply_form.add_error(None, UNAVAILABLE_MESSAGE)
+                status = 503
             else:
                 messages.success(
                     request, _("Thank you: we have received your reply and continue with your request.")
                 )
-            return redirect("status:detail", submission.reference)
-        if request.method == "POST":
+            if status != 503:
+                return redirect("status:detail", submission.reference)
+        elif request.method == "POST":
             status = 400
     elif request.method == "POST":
         messages.error(request, _("This request is not waiting for a reply from you."))

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from botocore.config import Config
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: a stored page is served without touching the session, the user or the database.
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -137,6 +140,37 @@ else:
         }
     }
 
+# Whole public pages for anonymous visitors (home.page_cache). Without Redis each worker has its own
+# cache and a publish clears only the worker that served it, so stored pages live shorter there.
+TAMBON_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS") or ("300" if env("REDIS_URL") else "60"))
+# What browsers and a CDN may keep (Cache-Control max-age and s-maxage).
+TAMBON_PAGE_CACHE_BROWSER_SECONDS = int(env("PAGE_CACHE_BROWSER_SECONDS") or "60")
+
+# A CDN in front (optional): wagtail.contrib.frontend_cache purges a page's URLs when it is published.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx proxy_cache_purge, or any HTTP PURGE endpoint
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+# A CDN keeps pages as long as the page cache when a purge reaches it, else only a minute.
+TAMBON_PAGE_CACHE_CDN_SECONDS = int(
+    env("PAGE_CACHE_CDN_SECONDS") or (str(TAMBON_PAGE_CACHE_SECONDS) if WAGTAILFRONTENDCACHE else "60")
+)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -166,6 +200,33 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Object storage (S3 or compatible: MinIO, Ceph, a cloud's S3 service), so that several application
+# servers share files. Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+# Public media: images, documents and renditions that editors publish (a public-read bucket).
+# Private: citizens' uploads (a bucket of its own, never public, served only through the app).
+AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL") or None  # empty: Amazon S3
+AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME") or None
+_S3_CLIENT = Config(connect_timeout=5, read_timeout=30, retries={"max_attempts": 3, "mode": "standard"})
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "querystring_auth": False,  # plain public URLs, cacheable by browsers and a CDN
+            "file_overwrite": False,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "client_config": _S3_CLIENT,
+        },
+    }
+if env("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
+    STORAGES["private"] = {
+        "BACKEND": "eforms.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_PRIVATE_STORAGE_BUCKET_NAME"),
+            "location": "eforms",
+            "client_config": _S3_CLIENT,
+        },
+    }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

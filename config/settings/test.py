@@ -33,3 +33,7 @@ WHITENOISE_AUTOREFRESH = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Admin tests sign in with force_login; the two-factor tests turn this back on.
 TAMBON_STAFF_2FA_REQUIRED = False
+# The page cache is on, as in production: a test that changes content without a signal must say so.
+TAMBON_PAGE_CACHE_SECONDS = 300
+# Workers' own copies of stored pages stay off: one test's pages must never meet another's.
+TAMBON_PAGE_CACHE_LOCAL_SECONDS = 0

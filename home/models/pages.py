@@ -1,17 +1,33 @@
 """Content page types edited by communications staff."""
 
+import functools
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.blocks import ContentStreamBlock, ShortcutBlock
 from home.thai_text import segment
+
+
+def publicly_visible(pages):
+    """`pages` without those in a private section (a view restriction on them or an ancestor).
+
+    Wagtail's `.public()` does the same with a query of its own for the restrictions; this is one
+    subquery inside the page query.
+    """
+    restricted = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(page__path=F("prefix"))
+    return pages.exclude(Exists(restricted))
 
 
 class ThaiSearchableMixin:
@@ -70,44 +86,58 @@ class HomePage(ThaiSearchableMixin, Page):
         return super().searchable_parts() + [self.hero_title, self.hero_text]
 
     def latest_news(self, count=3):
-        return (
+        return publicly_visible(
             NewsItemPage.objects.live()
-            .public()
-            .filter(locale=self.locale)
+            .filter(locale_id=self.locale_id)
             .select_related("image")
             .prefetch_related("image__renditions")
-            .order_by("-date", "-pk")[:count]
-        )
+            .order_by("-date", "-pk")
+        )[:count]
 
     def shortcut_links(self, request):
         """The shortcuts as title, description and URL, each in its live translation, in one query.
 
         An editor may pick a page of either language tree; the visitor gets it in this page's language.
+        The page ids are read from the stream's raw data: turning the blocks into pages would cost
+        a query of its own.
         """
-        blocks = [block.value for block in self.shortcuts if block.value["page"] is not None]
-        keys = [block["page"].translation_key for block in blocks]
-        translated = {
-            page.translation_key: page
-            for page in Page.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)
-        }
+        blocks = [
+            item["value"]
+            for item in self.shortcuts.raw_data
+            if item["type"] == "shortcut" and item["value"].get("page")
+        ]
+        ids = [block["page"] for block in blocks]
+        keys = Page.objects.filter(pk__in=ids).values("translation_key")
+        found = Page.objects.filter(
+            Q(pk__in=ids) | Q(live=True, locale_id=self.locale_id, translation_key__in=keys)
+        )
+        key_of, translated = {}, {}
+        for page in found:
+            key_of[page.pk] = page.translation_key
+            if page.live and page.locale_id == self.locale_id:
+                translated[page.translation_key] = page
         links = []
         for block in blocks:
-            page = translated.get(block["page"].translation_key)
+            page = translated.get(key_of.get(block["page"]))
             if page is not None:
                 links.append(
                     {
-                        "title": block["title"] or page.title,
-                        "description": block["description"],
+                        "title": block.get("title") or page.title,
+                        "description": block.get("description", ""),
                         "url": page.get_url(request),
                     }
                 )
         return links
 
+    def news_index(self):
+        return NewsIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["shortcut_links"] = self.shortcut_links(request)
         context["latest_news"] = self.latest_news()
-        context["news_index"] = NewsIndexPage.objects.live().filter(locale=self.locale).first()
+        # Called by the template inside a cached fragment: no query once the fragment is warm.
+        context["news_index"] = functools.cache(self.news_index)
         return context
 
 
@@ -127,6 +157,7 @@ class InformationPage(ThaiSearchableMixin, Page):
 class NewsIndexPage(ThaiSearchableMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
     per_page = 10
+    page_cache_query_params = ("kind", "page")  # home.page_cache: the filters and page number
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     subpage_types = ["home.NewsItemPage"]
@@ -139,11 +170,11 @@ class NewsIndexPage(ThaiSearchableMixin, Page):
         items = (
             NewsItemPage.objects.child_of(self)
             .live()
-            .public()
             .select_related("image")
             .prefetch_related("image__renditions")
             .order_by("-date", "-pk")
         )
+        items = publicly_visible(items)
         kind = request.GET.get("kind")
         if kind in NewsItemPage.Kind.values:
             items = items.filter(kind=kind)

@@ -9,8 +9,9 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Site
 
+from home import page_cache
 from home.i18n import current_language, localized_attribute
 
 
@@ -89,6 +90,21 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
 
     def __str__(self):
         return self.name_th or str(_("Organisation"))
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, but kept in the cache between requests until the content changes: every page
+        shows the office's name. For reading only (templates); the admin edits what `for_site` gives."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        instance = page_cache.remember(f"organisation-settings:{site.pk}", lambda: cls.for_site(site))
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance
 
     @property
     def name(self):

@@ -1,12 +1,11 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from tests.home.factories import add_information_page, add_news, add_news_index, translate
+from tests.query_counts import uncached_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -15,12 +14,7 @@ def shortcut(page, title=""):
     return ("shortcut", {"page": page, "title": title, "description": ""})
 
 
-def queries_for(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
+queries_for = uncached_queries
 
 
 def test_shortcuts_lead_to_the_page_in_the_visitors_language(client, thai_home, english_home, english):

@@ -3,10 +3,9 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from freezegun import freeze_time
 
+from tests.query_counts import uncached_queries
 from tourism.models import ClosedDate, TourismIndexPage
 
 from .conftest import make_attraction, make_event, make_image
@@ -100,11 +99,7 @@ def test_unknown_events_filter_is_ignored(client, index):
     assert client.get("/th/tourism/?events=<script>").context["filters"].events == ""
 
 
-def _queries(client, url):
-    client.get(url)  # renditions are made on the first view
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
+_queries = uncached_queries  # renditions are made on the first view
 
 
 def test_query_count_does_not_grow_with_the_cards_shown(client, index, temple, monkeypatch):

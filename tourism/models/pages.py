@@ -71,6 +71,10 @@ class TourismIndexPage(RoutablePageMixin, ThaiSearchableMixin, Page):
         _("map introduction"), blank=True, help_text=_("Shown above the map of all attractions.")
     )
     per_page = 12
+    # home.page_cache: "open now" changes by the minute; the filters and the map are the same for all.
+    page_cache_seconds = 60
+    page_cache_query_params = ("category", "open", "events", "page")
+    page_cache_routes = ("map_view",)
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("map_introduction")]
     subpage_types = ["tourism.AttractionPage", "tourism.EventPage"]
@@ -102,6 +106,7 @@ class TourismIndexPage(RoutablePageMixin, ThaiSearchableMixin, Page):
 
 
 class AttractionPage(GalleryMixin, ThaiSearchableMixin, Page):
+    page_cache_seconds = 60  # home.page_cache: "open now" changes by the minute
     category = models.ForeignKey(
         "tourism.AttractionCategory",
         verbose_name=_("category"),
@@ -299,6 +304,7 @@ class ClosedDate(Orderable):
 
 
 class EventPage(GalleryMixin, ThaiSearchableMixin, Page):
+    page_cache_seconds = 60  # home.page_cache: "on now" starts and ends with the event
     summary = models.TextField(
         _("summary"),
         max_length=300,
