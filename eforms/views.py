@@ -14,6 +14,7 @@ from eforms.forms import SaveForLaterForm
 from eforms.models import EServicePage
 from eforms.wizard import wizard_prefix
 from home.models import OrganisationSettings
+from home.site import page_url
 from outbox.constants import MessageState
 
 
@@ -74,7 +75,7 @@ def resume(request, token):
 
 
 def _absolute_page_url(page, request):
-    return page.get_full_url(request)
+    return page_url(page, request=request)
 
 
 def qr_code(page, request, kind):
