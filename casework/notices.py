@@ -11,10 +11,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from casework import timeline
+from casework import extensions, timeline
 from casework.constants import EventKind, SubmissionStatus
 from casework.models import Submission
-from home.site import base_url, message_context
+from home.site import absolute_url, admin_url, message_context, page_url
 from outbox import services as outbox
 
 #: Signs the rating links in "completed" emails (kept from before the split, so old links still work).
@@ -23,7 +23,7 @@ RATING_SALT = "eforms.rating"
 
 def status_url(submission, language=None) -> str:
     with translation.override(language or submission.language or settings.LANGUAGE_CODE):
-        return base_url() + reverse("status:detail", args=[submission.reference])
+        return absolute_url(reverse("status:detail", args=[submission.reference]), page=submission.service)
 
 
 def rating_token(submission) -> str:
@@ -32,7 +32,7 @@ def rating_token(submission) -> str:
 
 def rating_url(submission) -> str:
     with translation.override(submission.language or settings.LANGUAGE_CODE):
-        return base_url() + reverse("status:rate", args=[rating_token(submission)])
+        return absolute_url(reverse("status:rate", args=[rating_token(submission)]), page=submission.service)
 
 
 def queue(submission, kind, template, *, to=None, language=None, urgent=False, **context):
@@ -42,7 +42,12 @@ def queue(submission, kind, template, *, to=None, language=None, urgent=False, *
         return None
     language = language or submission.language or settings.LANGUAGE_CODE
     with translation.override(language):
-        ctx = {"submission": submission, "status_url": status_url(submission), **message_context(), **context}
+        ctx = {
+            "submission": submission,
+            "status_url": status_url(submission),
+            **message_context(page=submission.service),
+            **context,
+        }
         subject = render_to_string(f"casework/email/{template}_subject.txt", ctx)
         body = render_to_string(f"casework/email/{template}.txt", ctx)
     return outbox.queue(
@@ -59,7 +64,15 @@ def queue(submission, kind, template, *, to=None, language=None, urgent=False, *
 def acknowledgement(submission):
     """Sent while the citizen still looks at the confirmation page, which says whether it went."""
     page = submission.service.localized if submission.service else None
-    return queue(submission, "acknowledgement", "acknowledgement", page=page, urgent=True)
+    return queue(
+        submission,
+        "acknowledgement",
+        "acknowledgement",
+        page=page,
+        page_url=page_url(page),
+        payment=payment_summary(submission),
+        urgent=True,
+    )
 
 
 def status_email(submission, event):
@@ -71,9 +84,26 @@ def status_email(submission, event):
         SubmissionStatus.COMPLETED: "completed",
     }.get(event.to_status, "status_changed")
     extra = {"event": event}
+    if event.to_status == SubmissionStatus.APPROVED:
+        extra["payment_due"] = payment_due(submission)
     if event.to_status == SubmissionStatus.COMPLETED:
         extra["rating_url"] = rating_url(submission)
     return queue(submission, f"status:{event.to_status}", template, **extra)
+
+
+def payment_summary(submission):
+    """The fee as the payments app summarises it for the citizen ({"label", "state", "url", "amount"}),
+    or None."""
+    with translation.override(submission.language or settings.LANGUAGE_CODE):
+        return extensions.summaries(submission).get("payment")
+
+
+def payment_due(submission):
+    """The fee the citizen can pay now, if any (a fee due after approval is asked for with the decision)."""
+    payment = payment_summary(submission)
+    if payment and payment.get("url") and payment.get("state") == "pending":
+        return payment
+    return None
 
 
 def officer_reply_email(submission):
@@ -83,7 +113,7 @@ def officer_reply_email(submission):
         return None
     language = getattr(getattr(officer, "wagtail_userprofile", None), "preferred_language", "") or "th"
     with translation.override(language):
-        url = base_url() + reverse("inbox:detail", args=[submission.pk])
+        url = admin_url(reverse("inbox:detail", args=[submission.pk]), page=submission.service)
     return queue(submission, "officer:reply", "officer_reply", to=officer.email, language=language, url=url)
 
 

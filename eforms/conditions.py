@@ -3,6 +3,8 @@
 A hidden field is neither required nor stored.
 """
 
+from django.utils.translation import gettext as _
+
 YES_WORDS = frozenset({"yes", "true", "1", "on", "ใช่"})
 
 
@@ -25,3 +27,21 @@ def is_met(condition_field: str, condition_choice: int | None, condition_value: 
     if answer in (None, ""):
         return False
     return str(answer).strip() == expected
+
+
+def describe(target, condition_choice: int | None, condition_value: str) -> str:
+    """When a question applies, in the citizen's words and language, from its condition on `target`
+    (the spec of the question it depends on): shown under a question whose condition is in its step."""
+    question = target.label
+    if target.is_choice:
+        answer = dict(target.choice_list).get(str(condition_choice or ""), condition_value)
+        return _("Answer this only if you chose “%(answer)s” for “%(question)s”.") % {
+            "answer": answer,
+            "question": question,
+        }
+    if target.type.records_consent or (condition_value or "").strip().lower() in YES_WORDS:
+        return _("Answer this only if you ticked “%(question)s”.") % {"question": question}
+    return _("Answer this only if your answer to “%(question)s” is “%(answer)s”.") % {
+        "answer": condition_value,
+        "question": question,
+    }

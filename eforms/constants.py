@@ -29,6 +29,14 @@ class PersonalDataBasis(models.TextChoices):
     CONSENT = "consent", _("The person's consent (PDPA section 19)")
 
 
+class FeeDue(models.TextChoices):
+    """When the citizen pays the fee: when sending the form, or once the office has approved the
+    request (after an inspection, say): the decision then asks for it and the status page takes it."""
+
+    ON_SUBMIT = "on_submit", _("When the form is sent")
+    AFTER_APPROVAL = "after_approval", _("After approval")
+
+
 class AllowedFileType(models.TextChoices):
     """File types a citizen may upload, recognised by their content, not their name."""
 

@@ -35,10 +35,10 @@ DIVISION_WELFARE = tr("กองสวัสดิการสังคม", "So
 DIVISION_CLERK = tr("สำนักปลัดเทศบาล", "Office of the Municipal Clerk")
 PHONE = "053-123-456"
 EMAIL = "saraban@doingam.example.go.th"
+# The page itself adds what happens when a document is missing, only when it asks for documents.
 NEXT = tr(
-    "เจ้าหน้าที่จะตรวจสอบคำขอและติดต่อท่านทางโทรศัพท์หรืออีเมล หากเอกสารไม่ครบจะแจ้งให้ทราบภายใน 2 วันทำการ",
-    "An officer will check your request and contact you by phone or email. If a document is missing we will "
-    "tell you within 2 working days.",
+    "เจ้าหน้าที่จะตรวจสอบคำขอและติดต่อท่านทางโทรศัพท์หรืออีเมล",
+    "An officer will check your request and contact you by phone or email.",
 )
 CONSENT = tr(
     "ข้าพเจ้ายินยอมให้เทศบาลใช้ข้อมูลส่วนบุคคลนี้เพื่อพิจารณาคำขอ ตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562",
@@ -79,7 +79,7 @@ def applicant(step_title=("ข้อมูลผู้ยื่นคำขอ",
     return fields
 
 
-def documents(*items, consent=True):
+def documents(*items, consent=False):
     fields = [F("documents_step", "step", "เอกสารประกอบ", "Documents")]
     for key, th, en, required, max_files in items:
         fields.append(
@@ -182,6 +182,7 @@ SERVICES = [
     },
     {
         "slug": "food-shop-licence",
+        "page": {"fee_due": "after_approval"},
         "prefix": "FS",
         "category": "licences",
         "days": 30,
@@ -236,6 +237,7 @@ SERVICES = [
     },
     {
         "slug": "health-hazard-licence",
+        "page": {"fee_due": "after_approval"},
         "prefix": "HH",
         "category": "licences",
         "days": 30,
@@ -406,6 +408,7 @@ SERVICES = [
     },
     {
         "slug": "sewage-suction",
+        "page": {"fee_due": "after_approval"},
         "prefix": "SS",
         "category": "requests",
         "days": 5,
@@ -423,7 +426,6 @@ SERVICES = [
             F("request_step", "step", "รายละเอียด", "Details"),
             F("preferred_date", "date", "วันที่สะดวก", "Preferred date"),
             F("notes", "multiline", "รายละเอียดเพิ่มเติม", "More details", required=False),
-            {"key": "consent", "field_type": "consent", "label": CONSENT, "required": True},
         ],
     },
     {
@@ -459,7 +461,6 @@ SERVICES = [
                     ("6,000 ลิตร", "6,000 litres"),
                 ),
             ),
-            {"key": "consent", "field_type": "consent", "label": CONSENT, "required": True},
         ],
     },
     {
@@ -552,11 +553,11 @@ SERVICES = [
                 "Is there a dengue case nearby?",
                 choices=lines(("มี", "Yes"), ("ไม่มี", "No")),
             ),
-            {"key": "consent", "field_type": "consent", "label": CONSENT, "required": True},
         ],
     },
     {
         "slug": "garbage-fee",
+        "page": {"receipt_answers": "house_no moo period"},
         "prefix": "GF",
         "category": "payments",
         "days": 1,
@@ -566,7 +567,7 @@ SERVICES = [
             "ชำระค่าเก็บขนขยะรายเดือนหรือรายปีของครัวเรือน",
             "Pay your household's monthly or yearly garbage collection fee.",
         ),
-        "fee_note": ("ต่อเดือน ต่อครัวเรือน", "Per month, per household"),
+        "fee_note": ("ต่อครัวเรือน", "Per household"),
         "legal": [
             (
                 "พระราชบัญญัติรักษาความสะอาดและความเป็นระเบียบเรียบร้อยของบ้านเมือง พ.ศ. 2535",
@@ -702,6 +703,7 @@ def _service_page(catalogue, definition):
         contact_phone=PHONE,
         contact_email=EMAIL,
         confirmation_text=NEXT,
+        **definition.get("page", {}),
     )
     catalogue.add_child(instance=page)
     for order, spec in enumerate(definition["fields"]):

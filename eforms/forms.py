@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from eforms import conditions
 from eforms.field_types.files import MultipleFileField, MultipleFileInput
 
 __all__ = [
@@ -49,6 +50,17 @@ class StepForm(forms.Form):
                     spec, conditional=conditional, stored_files=self.stored_files.get(spec.key, [])
                 )
             )
+            self._show_prices(spec.key, self.step.choice_prices.get(spec.key))
+
+    def _show_prices(self, key, prices):
+        """Each choice that sets the fee says its price, so the citizen knows it before choosing."""
+        field = self.fields.get(key)
+        if not prices or field is None or not hasattr(field, "choices"):
+            return
+        field.choices = [
+            (value, f"{label} ({prices[value]})" if value in prices else label)
+            for value, label in field.choices
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -69,8 +81,19 @@ class StepForm(forms.Form):
 
     # Rendering helpers.
     def layout(self):
-        """What the template draws, in order: one item per question, as its type lays it out."""
-        return [spec.type.layout_item(self, spec) for spec in self.specs]
+        """What the template draws, in order: one item per question, as its type lays it out; a question
+        that depends on another answer of this step says when it applies."""
+        by_key = {spec.key: spec for spec in self.step.fields}
+        items = []
+        for spec in self.specs:
+            item = spec.type.layout_item(self, spec)
+            target = by_key.get(spec.condition_field)
+            if item.get("conditional") and target is not None:
+                item["condition_hint"] = conditions.describe(
+                    target, spec.condition_choice, spec.condition_value
+                )
+            items.append(item)
+        return items
 
     def prepare_for_render(self):
         """Links each input to its hint and error (aria-describedby) and marks invalid inputs."""

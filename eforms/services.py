@@ -16,7 +16,7 @@ from eforms import answers as answer_text
 from eforms import conf
 from eforms.models import Draft
 from eforms.storage import all_or_nothing, delete_quietly, private_storage, random_path, storage_errors
-from home.site import message_context
+from home.site import absolute_url, message_context
 from outbox import services as outbox
 
 
@@ -155,14 +155,19 @@ def _is_local(storage) -> bool:
 
 
 def resume_url(request, token: str) -> str:
-    return request.build_absolute_uri(reverse("eforms:resume", args=[token]))
+    return absolute_url(reverse("eforms:resume", args=[token]), request=request)
 
 
 def send_resume_link(draft, url):
     """The link that brings the answers back. Sent in the request (the citizen waits for it) and
     removed from the outbox once sent: it opens the form with everything in it."""
     with translation.override(draft.language):
-        context = {"draft": draft, "page": draft.service.localized, "url": url, **message_context()}
+        context = {
+            "draft": draft,
+            "page": draft.service.localized,
+            "url": url,
+            **message_context(page=draft.service),
+        }
         subject = render_to_string("eforms/email/resume_subject.txt", context)
         body = render_to_string("eforms/email/resume.txt", context)
     return outbox.queue(

@@ -9,6 +9,8 @@ from eforms.field_types import split_choices
 
 FIRST_STEP = "start"
 REVIEW_STEP = "review"
+#: The key of the consent checkbox asked when consent is the basis and the editor added none.
+CONSENT_KEY = "personal_data_consent"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class Step:
     intro: str = ""
     fields: list[FieldSpec] = field(default_factory=list)
     condition: FieldSpec | None = None  # the step break, when it carries a condition
+    #: {field key: {choice position: price text}} for the choices that set the fee (`eforms.pricing`).
+    choice_prices: dict = field(default_factory=dict)
 
     def shown(self, answers: dict) -> bool:
         return self.condition is None or self.condition.shown(answers)
@@ -100,3 +104,23 @@ def split_into_steps(specs: list[FieldSpec], first_title=None) -> list[Step]:
             steps.append(current)
         current.fields.append(spec)
     return [step for step in steps if step.fields]
+
+
+def consent_as_the_basis_says(specs: list[FieldSpec], asks_consent: bool) -> list[FieldSpec]:
+    """The form's questions with a consent checkbox exactly when consent is the legal basis, so the
+    personal-data notice and the form never disagree: the editor's own checkbox when there is one
+    (its wording), else one at the end of the last step; none at all on any other basis."""
+    if not asks_consent:
+        return [spec for spec in specs if not spec.type.records_consent]
+    if any(spec.type.records_consent for spec in specs):
+        return specs
+    label = _("I agree that the office uses my personal data as “Your personal data” describes.")
+    return [*specs, FieldSpec(key=CONSENT_KEY, field_type="consent", label=str(label))]
+
+
+def step_count(steps: list[Step], answers: dict | None = None) -> int:
+    """How many steps the citizen is told the form has: the steps shown for these answers (none yet,
+    on the service page and at the start) and the last one, checking the answers. The service page and
+    the wizard's "step 1 of N" both count with this."""
+    answers = answers or {}
+    return sum(1 for step in steps if step.shown(answers)) + 1

@@ -15,6 +15,7 @@ from eforms.models import EServicePage
 from eforms.storage import UNAVAILABLE_MESSAGE, StorageUnavailable
 from eforms.wizard import wizard_prefix
 from home.models import OrganisationSettings
+from home.site import page_url
 from outbox import services as outbox
 
 
@@ -84,7 +85,7 @@ def resume(request, token):
 
 
 def _absolute_page_url(page, request):
-    return page.get_full_url(request)
+    return page_url(page, request=request)
 
 
 def qr_code(page, request, kind):

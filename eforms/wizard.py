@@ -26,9 +26,9 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 from formtools.wizard.views import SessionWizardView
 
-from eforms import conf, handoff, services
+from eforms import conf, handoff, pricing, services
 from eforms.forms import ReviewForm, StepForm, build_step_form_class
-from eforms.steps import REVIEW_STEP
+from eforms.steps import REVIEW_STEP, step_count
 from eforms.storage import (
     UNAVAILABLE_MESSAGE,
     StorageUnavailable,
@@ -318,6 +318,7 @@ class EFormWizard(SessionWizardView):
         form_list = list(self.get_form_list())
         current = self.steps.current
         steps_by_name = {step.name: step for step in self.page.form_steps}
+        answers, _valid, shown = self.walk()
         context.update(
             {
                 "page": self.page,
@@ -325,7 +326,7 @@ class EFormWizard(SessionWizardView):
                 "step": steps_by_name.get(current),
                 "is_review": current == REVIEW_STEP,
                 "step_number": form_list.index(current) + 1,
-                "step_count": len(form_list),
+                "step_count": step_count(self.page.form_steps, answers),
                 "previous_step": form_list[form_list.index(current) - 1]
                 if form_list.index(current)
                 else None,
@@ -335,10 +336,10 @@ class EFormWizard(SessionWizardView):
             }
         )
         if current == REVIEW_STEP:
-            answers, _valid, shown = self.walk()
             context["review"] = services.review_sections(self.page, answers, shown, self.stored_files())
             context["send_token"] = self._send_token()
             context["send_token_field"] = SEND_TOKEN_FIELD
+            context["fee_total"] = pricing.total(self.page, answers)
         return context
 
     # Sending once -----------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from casework.models import Submission
 from payments import checkout, counter, fees, notices, providers, refunds, reports
 from payments.constants import PaymentChannel, RefundStatus
 from payments.forms import AssessFeeForm, CounterPaymentForm, RefundForm, ReportFilterForm
-from payments.links import payment_page_url
 from payments.models import Payment, PaymentSettings, Refund
 from payments.views import receipt_response
 
@@ -195,8 +194,7 @@ def assess(request, reference):
     except checkout.PaymentUnavailable as error:
         messages.error(request, str(error))
         return _back(submission)
-    url = request.build_absolute_uri(payment_page_url(submission, submission.language or "th"))
-    notices.payment_request(submission, url)
+    notices.payment_request(submission)
     messages.success(request, _("Fee set. The citizen has been asked to pay by email."))
     return _back(submission)
 

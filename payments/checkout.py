@@ -115,6 +115,12 @@ def start(submission, *, provider, language, build_urls) -> Payment:
             raise PaymentUnavailable(
                 _("An officer has not set the fee yet. We will email you when you can pay.")
             )
+        if fee.not_yet_due:
+            raise PaymentUnavailable(
+                _(
+                    "This fee is paid after the office approves your request. We will email you when you can pay."
+                )
+            )
         if not fee.payable:
             raise PaymentUnavailable(_("There is nothing to pay for this request."))
         payment = open_payment(submission, fee.amount, provider)

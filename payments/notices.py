@@ -4,7 +4,8 @@ to pay an assessed fee. Each is queued after the change that caused it has commi
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from home.site import message_context
+from casework.notices import status_url
+from home.site import absolute_url, message_context
 from outbox import services as outbox
 from payments import checkout, fees, receipts
 from payments.links import payment_page_url
@@ -19,7 +20,12 @@ def _language(value):
 
 def _queue(submission, kind, template, language, context, attachments=()):
     with translation.override(language):
-        context = {"submission": submission, **message_context(), **context}
+        context = {
+            "submission": submission,
+            "status_url": status_url(submission, language),
+            **message_context(page=submission.service),
+            **context,
+        }
         subject = render_to_string(f"payments/email/{template}_subject.txt", context)
         body = render_to_string(f"payments/email/{template}.txt", context)
     return outbox.queue(
@@ -40,7 +46,7 @@ def receipt(payment):
     context = {
         "payment": payment,
         "receipt": payment.receipt,
-        "payment_url": message_context()["base_url"] + payment_page_url(submission, language),
+        "payment_url": absolute_url(payment_page_url(submission, language), page=submission.service),
     }
     spec = {"kind": RECEIPT_ATTACHMENT, "receipt": payment.receipt.pk, "language": language}
     return _queue(submission, "receipt", "receipt", language, context, attachments=[spec])
@@ -52,10 +58,12 @@ def refund(payment):
     return _queue(payment.submission, "refund", "refund", _language(payment.language), context)
 
 
-def payment_request(submission, url):
-    """An officer assessed the fee: ask the citizen to pay."""
+def payment_request(submission):
+    """An officer assessed the fee: ask the citizen to pay (the link is on the submission's site)."""
+    language = _language(submission.language)
+    url = absolute_url(payment_page_url(submission, language), page=submission.service)
     context = {"url": url, "fee": fees.fee_for(submission)}
-    return _queue(submission, "payment_request", "payment_request", _language(submission.language), context)
+    return _queue(submission, "payment_request", "payment_request", language, context)
 
 
 def receipt_attachment(spec):

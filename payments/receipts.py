@@ -12,9 +12,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from eforms import field_types
 from home.dates import buddhist_year, format_date
 from home.models import OrganisationSettings
 from home.pdf import FONTS, html_to_pdf
+from payments import fees
+from payments.constants import FeeKind, PaymentChannel
 from payments.models import PaymentSettings, Receipt, ReceiptCounter
 from payments.money import format_amount, in_thai_words
 
@@ -110,7 +113,49 @@ def receipt_context(receipt, language=None) -> dict:
         "fonts_url": FONTS.as_uri(),
         "paid_through": _paid_through(payment),
         "provider_reference": _provider_reference(payment),
+        "payer": payer_name(submission),
+        "paid_for": paid_for(submission),
+        "received_by": received_by(payment),
     }
+
+
+def payer_name(submission) -> str:
+    """Who paid: the applicant's name as the form gave it."""
+    return submission.applicant_name or ""
+
+
+def _receipt_keys(submission) -> list[str] | None:
+    service = submission.service
+    keys = (getattr(service, "receipt_answers", "") or "").replace(",", " ").split()
+    return keys or None
+
+
+def paid_for(submission) -> list[tuple[str, str]]:
+    """(question, answer) pairs that say what was paid for: the answers the e-service names for its
+    receipts (“house_no moo period”), else the answer that set the fee and any address."""
+    keys = _receipt_keys(submission)
+    if keys is None:
+        rule = fees.service_fee(submission.service)
+        option_key = rule.option_field_key if rule is not None and rule.kind == FeeKind.PER_OPTION else ""
+        keys = [
+            item.get("key")
+            for item in submission.answers
+            if item.get("key") == option_key or field_types.get(item.get("type", "")).layout == "address"
+        ]
+    by_key = {item.get("key"): item for item in submission.answers}
+    return [
+        (by_key[key].get("label", key), by_key[key].get("display", ""))
+        for key in keys
+        if key in by_key and by_key[key].get("display")
+    ]
+
+
+def received_by(payment) -> str:
+    """The officer who took a counter payment, as the receipt names them."""
+    officer = payment.recorded_by if payment.channel == PaymentChannel.COUNTER else None
+    if officer is None:
+        return ""
+    return officer.get_full_name() or officer.get_username()
 
 
 def _provider(payment):

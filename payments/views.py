@@ -60,6 +60,8 @@ def page_context(request, submission):
         "offered": offered,
         "preferred": open_payment.provider if open_payment else (offered[0].id if offered else ""),
         "demo_mode": any(p.is_demo for p in offered),
+        "payer": receipts.payer_name(submission),
+        "paid_for": receipts.paid_for(submission),
     }
 
 

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.site import absolute_url
 from outbox import services as outbox
 from security import conf
 from security.models import CitizenDevice
@@ -121,7 +122,12 @@ def send_code(request, submission) -> Outcome:
         token = device.token
     _count_sent(request, address)
     with translation.override(submission.language or "th"):
-        context = {"code": token, "reference": submission.reference, "minutes": conf.CITIZEN_CODE_VALID // 60}
+        context = {
+            "code": token,
+            "reference": submission.reference,
+            "minutes": conf.CITIZEN_CODE_VALID // 60,
+            "url": absolute_url(request.get_full_path(), request=request),  # where the code is entered
+        }
         message = outbox.queue(
             to=submission.applicant_email,
             subject=_("Your code for request %(reference)s") % {"reference": submission.reference},

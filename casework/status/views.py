@@ -45,7 +45,9 @@ def _verified_submission(request, reference):
 @never_cache
 def lookup(request):
     """Reference and email: if both match one request, the one-time code page; never says which was wrong."""
-    form = LookupForm(_posted(request))
+    # A link from an acknowledgement or a confirmation page brings the reference along.
+    initial = {"reference": request.GET.get("reference", "")[:30]} if request.method == "GET" else None
+    form = LookupForm(_posted(request), initial=initial)
     status = 200
     if request.method == "POST" and form.is_valid():
         if is_ratelimited(request, group="eforms-status", key="ip", rate=LOOKUP_RATE, increment=True):
@@ -119,6 +121,7 @@ def detail(request, reference):
         "due_state": deadlines.due_state(submission),
         "payment": extensions.summaries(submission).get("payment"),
         "reply_form": reply_form,
+        "question": information_request(submission) if reply_form is not None else None,
         "error_summary": reply_form.error_summary() if reply_form is not None and reply_form.is_bound else [],
         "can_withdraw": any(
             t.action == workflow.Action.WITHDRAW for t in workflow.available(submission, by=workflow.CITIZEN)
@@ -129,6 +132,16 @@ def detail(request, reference):
         else None,
     }
     return _render(request, "detail", context, status=status)
+
+
+def information_request(submission):
+    """The officer's latest request for information: shown right above the citizen's reply box."""
+    return (
+        submission.events.filter(visible_to_citizen=True, to_status=SubmissionStatus.WAITING)
+        .exclude(message="")
+        .order_by("-at", "-pk")
+        .first()
+    )
 
 
 @never_cache

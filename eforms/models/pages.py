@@ -21,11 +21,11 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from eforms import field_types
+from eforms import field_types, pricing
 from eforms.catalogue import group_by_category, search_services
-from eforms.constants import REFERENCE_PREFIX_PATTERN, PersonalDataBasis, ServiceCategory
+from eforms.constants import REFERENCE_PREFIX_PATTERN, FeeDue, PersonalDataBasis, ServiceCategory
 from eforms.field_types import split_choices
-from eforms.steps import spec_from_field, split_into_steps
+from eforms.steps import consent_as_the_basis_says, spec_from_field, split_into_steps, step_count
 from home.models import ThaiSearchableMixin
 
 
@@ -38,11 +38,22 @@ class EServiceAdminForm(WagtailAdminFormPageForm):
         if formset is None:
             return cleaned_data
         seen = {}
+        basis = self.cleaned_data.get("personal_data_basis", self.instance.personal_data_basis)
+        asks_consent = basis == PersonalDataBasis.CONSENT
         for form in formset.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
             instance = form.instance
             key = form.cleaned_data.get("key") or instance.get_field_clean_name()
+            field_type = field_types.get(form.cleaned_data.get("field_type", ""))
+            if field_type.records_consent and not asks_consent:
+                form.add_error(
+                    "field_type",
+                    _(
+                        "The legal basis for personal data (Service tab) is not consent, so the form does not "
+                        "ask for it: remove this checkbox, or make consent the basis."
+                    ),
+                )
             if key in seen:
                 form.add_error("key", _("Another field already uses this key."))
             condition = form.cleaned_data.get("condition_field")
@@ -150,6 +161,25 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
         help_text=_("Leave empty if there is no fee."),
     )
     fee_note = models.CharField(_("about the fee"), max_length=255, blank=True)
+    fee_due = models.CharField(
+        _("the fee is paid"),
+        max_length=20,
+        choices=FeeDue.choices,
+        default=FeeDue.ON_SUBMIT,
+        help_text=_(
+            "After approval: the citizen is asked for the fee with the decision (after an inspection, "
+            "for example) and pays it from the status page."
+        ),
+    )
+    receipt_answers = models.CharField(
+        _("answers printed on the receipt"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Keys of the answers that say what was paid for, separated by spaces, e.g. “house_no moo "
+            "period”. Leave empty for the answer that sets the fee and any address."
+        ),
+    )
     processing_days = models.PositiveSmallIntegerField(_("processing time (working days)"), default=15)
     responsible_division = models.CharField(_("responsible division"), max_length=200, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
@@ -198,6 +228,7 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
                 FieldPanel("procedure_steps"),
                 FieldPanel("documents_required"),
                 FieldRowPanel([FieldPanel("fee_amount"), FieldPanel("fee_note")]),
+                FieldRowPanel([FieldPanel("fee_due"), FieldPanel("receipt_answers")]),
                 FieldPanel("processing_days"),
                 FieldPanel("responsible_division"),
                 FieldRowPanel([FieldPanel("contact_phone"), FieldPanel("contact_email")]),
@@ -230,6 +261,8 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
         SynchronizedField("category"),
         SynchronizedField("reference_prefix"),
         SynchronizedField("fee_amount"),
+        SynchronizedField("fee_due"),
+        SynchronizedField("receipt_answers"),
         SynchronizedField("processing_days"),
         SynchronizedField("contact_phone"),
         SynchronizedField("contact_email"),
@@ -244,12 +277,6 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
         super().clean()
         if not REFERENCE_PREFIX_PATTERN.match(self.reference_prefix or ""):
             raise ValidationError({"reference_prefix": _("Use 2 to 4 capital English letters.")})
-        if self.personal_data_basis == PersonalDataBasis.CONSENT and not any(
-            field.type.records_consent for field in self.form_fields.all()
-        ):
-            raise ValidationError(
-                {"personal_data_basis": _("Consent is the basis: add a consent checkbox to the form.")}
-            )
 
     def save(self, *args, **kwargs):
         self._resolve_conditions()
@@ -312,14 +339,48 @@ class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
             or self
         )
 
+    @property
+    def asks_consent(self) -> bool:
+        """Whether the citizen is asked to consent: the legal basis decides, for the notice and the form."""
+        return self.personal_data_basis == PersonalDataBasis.CONSENT
+
+    @property
+    def fee_after_approval(self) -> bool:
+        return self.fee_due == FeeDue.AFTER_APPROVAL
+
+    @property
+    def has_fee(self) -> bool:
+        return pricing.has_fee(self)
+
+    @property
+    def fee_text(self) -> str:
+        """The fee as the manual says it: what the payment step will ask (`eforms.pricing`)."""
+        return pricing.fee_text(self)
+
     @cached_property
     def field_specs(self):
-        """The form's fields as plain specs, read once per request (one query, however many fields)."""
-        return [spec_from_field(field) for field in self.form_fields.all()]
+        """The form's fields as plain specs, read once per request (one query, however many fields),
+        with a consent checkbox exactly when consent is the legal basis."""
+        specs = [spec_from_field(field) for field in self.form_fields.all()]
+        return consent_as_the_basis_says(specs, self.asks_consent)
 
     @cached_property
     def form_steps(self):
-        return split_into_steps(self.field_specs)
+        steps = split_into_steps(self.field_specs)
+        prices = pricing.choice_prices(self)
+        for step in steps:
+            step.choice_prices = {spec.key: prices[spec.key] for spec in step.fields if spec.key in prices}
+        return steps
+
+    @property
+    def step_count(self) -> int:
+        """The number of steps the service page announces: the wizard's "step 1 of N" (`step_count`)."""
+        return step_count(self.form_steps)
+
+    @property
+    def asks_for_documents(self) -> bool:
+        """Whether the form requires an upload (only then can a document be missing)."""
+        return any(spec.type.holds_files and spec.required for spec in self.field_specs)
 
     def subpage_url(self, name):
         return (self.url or "") + self.reverse_subpage(name)

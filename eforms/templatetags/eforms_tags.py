@@ -2,8 +2,9 @@ import datetime
 
 from django import template
 from django.utils.dateparse import parse_datetime
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from eforms import pricing
 
 register = template.Library()
 
@@ -11,17 +12,13 @@ register = template.Library()
 @register.filter
 def baht(amount):
     """`1,200 บาท` / `1,200 baht`; whole amounts without decimals."""
-    if amount in (None, ""):
-        return ""
-    text = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
-    return _("%(amount)s baht") % {"amount": text}
+    return pricing.baht_text(amount)
 
 
 @register.simple_tag
 def fee(page):
-    if page.fee_amount is None or page.fee_amount == 0:
-        return _("No fee")
-    return baht(page.fee_amount)
+    """The fee as the manual and the catalogue write it: what the payment step will ask (`eforms.pricing`)."""
+    return pricing.fee_text(page)
 
 
 @register.simple_tag

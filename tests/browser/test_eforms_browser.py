@@ -5,6 +5,7 @@ import re
 import pytest
 
 from casework.models import Submission
+from eforms.constants import PersonalDataBasis
 from eforms.models import EServicePage
 from tests.browser.conftest import save_screenshot, serious_accessibility_violations
 from tests.conftest import build_thai_home
@@ -16,7 +17,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def live_service(transactional_db, tmp_path):
     catalogue = add_catalogue(build_thai_home())
-    page = make_service(catalogue, fields=three_step_fields(), reference_prefix="BS")
+    page = make_service(
+        catalogue,
+        fields=three_step_fields(),
+        reference_prefix="BS",
+        personal_data_basis=PersonalDataBasis.CONSENT,
+    )
     pdf = tmp_path / "บัตรประชาชน.pdf"
     pdf.write_bytes(PDF_BYTES)
     return page, pdf

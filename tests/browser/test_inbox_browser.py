@@ -81,11 +81,11 @@ def latest_code():
 
 
 def test_officer_requests_information_citizen_replies_with_a_file_officer_approves(
-    live_server, chromium, browser_page, building_permit, officer, tmp_path
+    live_server, chromium, building_permit, officer, tmp_path
 ):
     submission, other = building_permit
     desk = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
-    phone = browser_page
+    phone = chromium.new_context(viewport={"width": 360, "height": 640}, locale="th-TH").new_page()
     for page in (desk, phone):
         page.set_default_timeout(10_000)
 
@@ -134,6 +134,12 @@ def test_officer_requests_information_citizen_replies_with_a_file_officer_approv
     phone.wait_for_url(f"{live_server.url}/th/status/{submission.reference}/")
     assert phone.get_by_role("heading", name="เราต้องการข้อมูลเพิ่มเติมจากท่าน").is_visible()
     assert REQUEST_TEXT in phone.locator(".eforms-timeline").inner_text()
+    # The officer's question is read right before the answer is written (issue 16: it was 766 px below).
+    question = phone.locator(".eforms-question").bounding_box()
+    reply_box = phone.get_by_label("คำตอบของท่าน").bounding_box()
+    assert REQUEST_TEXT in phone.locator(".eforms-question").inner_text()
+    gap = reply_box["y"] - (question["y"] + question["height"])
+    assert 0 <= gap <= 200, f"{gap:.0f} px between the question and the reply box"
     no_serious_violations(phone, "status waiting")
     save_screenshot(phone, "inbox-status-waiting")
 

@@ -28,19 +28,26 @@ def check(page, name):
     save_screenshot(page, f"payments-{name}")
 
 
-def test_garbage_fee_paid_in_the_demo_checkout(live_server, browser_page, garbage_fee, tmp_path):
-    page = browser_page
+def test_garbage_fee_paid_in_the_demo_checkout(live_server, chromium, garbage_fee, tmp_path):
+    # A small phone (360 × 640): the price is known before choosing, and paying needs no scrolling.
+    context = chromium.new_context(viewport={"width": 360, "height": 640}, locale="th-TH")
+    page = context.new_page()
     page.goto(f"{live_server.url}{garbage_fee.url}apply/")
     page.get_by_label("บ้านเลขที่").fill("12/3")
+    assert page.get_by_label("6 เดือน (240 บาท)").is_visible()
     page.get_by_label("6 เดือน").check()
     page.get_by_label("อีเมลสำหรับรับใบเสร็จ").fill("somchai@example.com")
     page.get_by_role("button", name="ถัดไป").click()
+    assert page.locator(".eforms-fee-total").inner_text() == "ค่าธรรมเนียมที่ต้องชำระ: 240 บาท"
     page.get_by_role("button", name="ส่งคำขอ").click()
     reference = page.locator(".eforms-reference").inner_text()
     assert re.fullmatch(r"GF-\d{2}-000001", reference)
     check(page, "confirmation")
+    pay = page.get_by_role("link", name="ชำระค่าธรรมเนียม 240 บาท")
+    box = pay.bounding_box()
+    assert box["y"] + box["height"] <= 640, f"the pay button ends {box['y'] + box['height']:.0f} px down"
 
-    page.get_by_role("link", name="ชำระค่าธรรมเนียม").click()
+    pay.click()
     assert f"/th/verify/{reference}/" in page.url  # no code yet: the payment page is out of reach
     page.get_by_role("button", name="ส่งรหัสให้ฉัน").click()
     code = re.search(r"^\s+(\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE)[1]

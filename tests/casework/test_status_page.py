@@ -144,3 +144,19 @@ def test_rating_refused_before_completion_and_with_a_forged_link(client, submiss
 
     with pytest.raises(workflow.WorkflowError):
         satisfaction.rate(submission, 5)
+
+
+def test_the_officers_question_is_right_above_the_reply_box(client, submission, permit_officer):
+    """Issue 16: the question was in the timeline, 766 px below the box the answer goes in."""
+    workflow.transition(submission, "request_information", actor=permit_officer, reason="ขอสำเนาโฉนดที่ดิน")
+    _verify(client, submission)
+    html = client.get(_url("detail", submission.reference)).content.decode()
+    reply = html.index('<section class="eforms-reply"')
+    question = html.index("ขอสำเนาโฉนดที่ดิน", reply)
+    assert question < html.index("<textarea", reply)
+    assert "เขียนคำตอบของท่านด้านล่าง" in html[question : html.index("<textarea", reply)]
+
+
+def test_a_link_with_the_reference_fills_it_in(client, submission):
+    html = client.get(_url("lookup") + f"?reference={submission.reference}").content.decode()
+    assert f'name="reference" id="id_reference" value="{submission.reference}"' in html

@@ -2,6 +2,7 @@
 
 import pytest
 
+from eforms.constants import PersonalDataBasis
 from tests.eforms.factories import add_catalogue, make_service, three_step_fields
 
 
@@ -12,4 +13,11 @@ def catalogue(thai_home):
 
 @pytest.fixture
 def service(catalogue):
-    return make_service(catalogue, fields=three_step_fields(), reference_prefix="BS", fee_amount=None)
+    # Consent is the basis, so the consent tick of `three_step_fields` is asked.
+    return make_service(
+        catalogue,
+        fields=three_step_fields(),
+        reference_prefix="BS",
+        fee_amount=None,
+        personal_data_basis=PersonalDataBasis.CONSENT,
+    )

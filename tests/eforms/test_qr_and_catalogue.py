@@ -15,7 +15,7 @@ def test_qr_codes(client, service):
 
 
 def test_poster_has_names_qr_short_url_and_office(client, service):
-    response = client.get(service.url + "poster/")
+    response = client.get(service.url + "poster/", HTTP_HOST="localhost")  # the site's own address
     text = response.content.decode()
     assert response.status_code == 200
     assert service.title in text and "<svg" in text

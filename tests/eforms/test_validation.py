@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from casework.models import Submission
+from eforms.constants import PersonalDataBasis
 from eforms.validators import validate_national_id, validate_phone
 from tests.conftest import publish_translation
 from tests.eforms.factories import INVALID_ID, PDF_BYTES, VALID_ID, field, make_service, png_bytes
@@ -39,6 +40,7 @@ def every_rule(catalogue):
     return make_service(
         catalogue,
         slug="rules",
+        personal_data_basis=PersonalDataBasis.CONSENT,  # so the form asks for consent
         fields=[
             field("name", "singleline", "ชื่อ"),
             field("national_id", "national_id", "เลขประจำตัวประชาชน"),

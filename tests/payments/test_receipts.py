@@ -8,8 +8,9 @@ import pytest
 from django.db import transaction
 from wagtail.models import Site
 
+from casework.models import Submission
 from home.models import OrganisationSettings
-from payments import receipts, services
+from payments import counter, receipts, services
 from payments.constants import PaymentStatus
 from payments.models import Payment, Receipt
 from payments.transitions import transition
@@ -83,3 +84,57 @@ def test_citizen_downloads_the_receipt_after_the_code(client, garbage_service):
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert services.submission_payment(submission)["state"] == PaymentStatus.PAID
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_the_receipt_names_the_payer_what_was_paid_for_and_the_officer(
+    garbage_service, permit_officer, tmp_path, client
+):
+    """Issue 16: who paid, for what (period, address, option) and, at the counter, who took the money."""
+    permit_officer.first_name, permit_officer.last_name = "วิชัย", "รับเงิน"
+    permit_officer.save()
+    submission = make_submission(garbage_service, period="3")
+    Submission.objects.filter(pk=submission.pk).update(applicant_name="สมชาย ใจดี")
+    submission.refresh_from_db()
+    payment = counter.record_counter_payment(
+        submission, amount=45000, method="cash", note_text="", officer=permit_officer
+    )
+    text = _pdf_text(receipts.render_pdf(payment.receipt), tmp_path)
+    assert "ผู้ชำระเงิน สมชาย ใจดี" in text
+    assert "งวดที่ชำระ: 12 เดือน" in text  # the answer that set the fee
+    assert "บ้านเลขที่" not in text  # not named by the service, and not an address
+    assert "ผู้รับเงิน วิชัย รับเงิน" in text
+
+    garbage_service.receipt_answers = "house_no period"
+    garbage_service.save_revision().publish()
+    text = _pdf_text(receipts.render_pdf(Receipt.objects.get()), tmp_path)
+    assert "บ้านเลขที่: 12/3" in text and "งวดที่ชำระ: 12 เดือน" in text
+
+    verify(client, submission)  # the payment page says the same
+    page = client.get(f"/th/payments/{submission.reference}/").content.decode()
+    assert "สมชาย ใจดี" in page and "12/3" in page
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_an_online_receipt_gives_the_payment_reference_without_the_providers_name(
+    garbage_service, fake_stripe, tmp_path
+):
+    submission = make_submission(garbage_service)
+    payment = Payment.objects.create(
+        submission=submission,
+        channel="online",
+        provider="stripe",
+        provider_reference="cs_test_1",
+        provider_payment_reference="pi_3Q0abc",
+        amount=4000,
+        description="x",
+    )
+    transition(
+        payment,
+        PaymentStatus.PAID,
+        source="webhook",
+        changes={"amount_received": 4000, "method": "promptpay"},
+    )
+    text = _pdf_text(receipts.render_pdf(Receipt.objects.get()), tmp_path)
+    assert "เลขอ้างอิงการชำระเงิน pi_3Q0abc" in text
+    assert "Stripe" not in text and "ผู้รับเงิน" not in text

@@ -153,11 +153,12 @@ class StripeProvider(Provider):
 
     # Words -----------------------------------------------------------------------------------------
     def receipt_label(self, payment) -> str:
-        return str(_("online, through Stripe"))
+        return str(_("online"))
 
     def receipt_reference(self, payment):
+        # Citizens do not know Stripe: the receipt calls its number what it is to them.
         value = payment.provider_payment_reference or payment.provider_reference
-        return (str(_("Stripe reference")), value) if value else None
+        return (str(_("Payment reference")), value) if value else None
 
     def officer_refund_note(self, payment) -> str:
         if payment.method == PaymentMethod.PROMPTPAY:
