@@ -16,7 +16,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--output-dir", default=os.environ.get("BACKUP_DIR", "backups"))
         parser.add_argument(
-            "--keep", type=int, default=0, help="then delete all but this many newest archives (0: keep all)"
+            "--keep",
+            type=int,
+            default=int(os.environ.get("BACKUP_KEEP", "0")),
+            help="then delete all but this many newest archives in that folder (0, the default: keep all)",
         )
 
     def handle(self, *args, output_dir, keep, **options):
