@@ -140,8 +140,6 @@ def dump_database(target: Path, alias="default") -> str:
 
 def database_is_empty(alias="default") -> bool:
     connection = connections[alias]
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        raise BackupError("Restore into a database file, not an in-memory SQLite database.")
     try:
         with connection.cursor() as cursor:
             return not connection.introspection.table_names(cursor)
@@ -155,6 +153,8 @@ def restore_database(source: Path, member: str, *, force=False, alias="default")
     expected = "database.dump" if vendor == "postgresql" else "database.sqlite3"
     if member != expected:
         raise BackupError(f"This archive holds {member}; the configured database is {vendor}.")
+    if vendor == "sqlite" and connection.is_in_memory_db():
+        raise BackupError("Restore into a database file, not an in-memory SQLite database.")
     connection.close()
     if vendor == "postgresql":
         command = ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"]

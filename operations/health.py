@@ -73,8 +73,11 @@ class Worker(HealthCheck):
     timeout = TIMEOUT
 
     async def run(self):
-        # In the request's own thread, on its own database connection (nothing left open elsewhere).
-        state = await sync_to_async(heartbeat.worker_state)()
+        try:
+            # In the request's own thread, on its own database connection (nothing left open elsewhere).
+            state = await sync_to_async(heartbeat.worker_state)()
+        except Exception as error:  # the database is down: its own check says so; no traceback per probe
+            raise ServiceUnavailable(f"{type(error).__name__}: {error}"[:300]) from error
         if not state.ok:
             raise ServiceUnavailable(state.problem)
 
@@ -131,4 +134,7 @@ def response(request):
 
 def _uncached(answer):
     add_never_cache_headers(answer)
+    answer["X-Content-Type-Options"] = "nosniff"
+    # Django would log every 503 as an error; a probe every few seconds would bury the log in them.
+    answer._has_been_logged = True
     return answer

@@ -87,7 +87,7 @@ def _cached_beat():
 def _task_table():
     if not apps.is_installed("django_tasks_db"):
         return None
-    return apps.get_model("django_tasks_db", "DBTaskResult")
+    return apps.get_model("django_tasks_database", "DBTaskResult")
 
 
 def worker_state(now=None) -> WorkerState:

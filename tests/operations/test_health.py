@@ -4,12 +4,13 @@ with the token, answered before sessions, language redirects, host checks and HT
 import datetime
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.utils import timezone
 from freezegun import freeze_time
 
 from operations import heartbeat
-from operations.heartbeat import HEARTBEAT_KEY
+from operations.heartbeat import HEARTBEAT_KEY, heartbeat_task
 from outbox.services import deliver_message
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +100,35 @@ def test_every_finished_task_writes_the_heartbeat():
     cache.delete(HEARTBEAT_KEY)
     deliver_message.enqueue(0)  # no such message: the task does nothing, but it ran
     assert cache.get(HEARTBEAT_KEY) == pytest.approx(timezone.now().timestamp(), abs=5)
+
+
+@pytest.mark.skipif(not apps.is_installed("django_tasks_db"), reason="django-tasks-db is not installed")
+def test_with_django_tasks_db_the_real_worker_is_seen(client, settings):
+    """The database backend: a queued task nobody runs is a fault; `db_worker` running it is the beat,
+    in the cache and (for processes that do not share a cache) in the task table."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    cache.delete(HEARTBEAT_KEY)
+    heartbeat_task.enqueue()
+    assert client.get("/healthz?check=worker").status_code == 503
+    with freeze_time(timezone.now() + datetime.timedelta(seconds=settings.WORKER_HEARTBEAT_MAX_AGE + 60)):
+        assert heartbeat.worker_state().waiting_since is not None  # waited too long: stopped or far behind
+
+    # What `manage.py db_worker` does with it (its loop would close the test's transaction).
+    from django_tasks_db.management.commands.db_worker import Worker  # noqa: PLC0415 — installed with the worker
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    [queued] = apps.get_model("django_tasks_database", "DBTaskResult").objects.ready()
+    queued.claim(worker.worker_id)
+    worker.run_task(queued)
+    assert client.get("/healthz?check=worker").status_code == 200
+    cache.delete(HEARTBEAT_KEY)  # another process's cache: the finished task still shows the worker
+    assert client.get("/healthz?check=worker").status_code == 200
