@@ -59,7 +59,7 @@ def payment(submission, status, *, created=None, **extra):
     return made
 
 
-def failed_message(service, now):
+def failed_message(service, now, **_):
     Message.objects.create(
         kind="acknowledgement",
         to="citizen@example.com",
@@ -73,16 +73,16 @@ def failed_message(service, now):
     )
 
 
-def payment_to_review(service, now):
+def payment_to_review(service, now, **_):
     submission = make_submission(service, reference="BS-69-000102")
     payment(submission, PaymentStatus.NEEDS_REVIEW, review_reason="ยอดเงินที่ได้รับไม่ตรงกับค่าธรรมเนียม")
 
 
-def stuck_payment(service, now):
+def stuck_payment(service, now, **_):
     payment(make_submission(service, reference="BS-69-000103"), PaymentStatus.PENDING, created=now - 3 * DAY)
 
 
-def stuck_refund(service, now):
+def stuck_refund(service, now, **_):
     paid = payment(
         make_submission(service, reference="BS-69-000104"), PaymentStatus.PAID, amount_received=4000
     )
@@ -91,7 +91,7 @@ def stuck_refund(service, now):
     )
 
 
-def waiting_refund(service, now):
+def waiting_refund(service, now, **_):
     paid = payment(
         make_submission(service, reference="BS-69-000105"), PaymentStatus.PAID, amount_received=4000
     )
@@ -104,16 +104,16 @@ def waiting_refund(service, now):
     )
 
 
-def overdue_request(service, now):
+def overdue_request(service, now, **_):
     make_submission(service, reference="BS-69-000106", expected_completion=timezone.localdate(now) - 5 * DAY)
 
 
-def silent_worker(service, now, settings):
+def silent_worker(service, now, settings, **_):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     cache.delete(HEARTBEAT_KEY)  # the immediate tasks of the set-up beat
 
 
-def broken_storage(service, now, settings, tmp_path):
+def broken_storage(service, now, settings, tmp_path, **_):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     settings.MEDIA_ROOT = blocker / "media"
@@ -175,9 +175,8 @@ def test_every_kind_of_trouble_is_reported_in_each_administrators_language(
     admins, handled_service, settings, tmp_path
 ):
     now = timezone.now()
-    extra = {"settings": settings, "tmp_path": tmp_path}
     for build, _thai, _english in KINDS.values():
-        build(handled_service, now, **{k: v for k, v in extra.items() if k in build.__code__.co_varnames})
+        build(handled_service, now, settings=settings, tmp_path=tmp_path)
     assert digest.send() == 3
     sent = {m.to: m for m in Message.objects.filter(kind=digest.KIND)}
     assert set(sent) == set(admins.values())  # not the inactive administrator, not the officer
