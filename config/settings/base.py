@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "casework",
     "payments",
     "tourism",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -75,6 +76,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id; /healthz is answered before the rest.
+    "operations.middleware.RequestIdMiddleware",
+    "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -293,10 +297,22 @@ TAMBON_OUTBOX_CLAIM_SECONDS = int(env("OUTBOX_CLAIM_SECONDS", "600"))
 # A dead mail server must fail a try quickly, not hold the worker for minutes.
 EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
 
+# Every line carries the request's id (operations.logs); LOG_FORMAT=json gives one JSON object a line.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "operations.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "operations.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if env("LOG_FORMAT", "text").strip().lower() == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
@@ -304,8 +320,21 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "modelsearch": {"level": "WARNING"},
+        # A failed check is in the /healthz answer already; a load balancer asks every few seconds.
+        "health_check": {"level": "ERROR"},
     },
 }
+
+# Error reports (operations/errors.py): only when a DSN is set, and without personal data.
+SENTRY_DSN = env("SENTRY_DSN", "")
+SENTRY_ENVIRONMENT = env("SENTRY_ENVIRONMENT", "production")
+SENTRY_RELEASE = env("SENTRY_RELEASE", "")
+SENTRY_TRACES_SAMPLE_RATE = float(env("SENTRY_TRACES_SAMPLE_RATE", "0"))
+
+# /healthz (operations/health.py): the reasons of failed checks only for `Authorization: Bearer <token>`.
+HEALTHZ_TOKEN = env("HEALTHZ_TOKEN", "")
+# Seconds without a sign of the background worker before /healthz and the digest report it.
+WORKER_HEARTBEAT_MAX_AGE = int(env("WORKER_HEARTBEAT_MAX_AGE", str(15 * 60)))
 
 # Shown in the admin and on the site when no organisation name has been set yet.
 TAMBON_DEFAULT_ORGANISATION_NAME = _("Local government office")
