@@ -23,9 +23,13 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 DATABASES["default"].setdefault("TEST", {})  # noqa: F405
 if env("DATABASE_URL", "").startswith("postgres"):
-    DATABASES["default"]["TEST"]["NAME"] = env("TEST_DATABASE_NAME", "test_tambon")  # noqa: F405
+    # test_<database>: two checkouts with their own DATABASE_URL never share a test database.
+    _default_test_name = f"test_{DATABASES['default']['NAME']}"  # noqa: F405
+    DATABASES["default"]["TEST"]["NAME"] = env("TEST_DATABASE_NAME", _default_test_name)  # noqa: F405
 # Static files straight from the source folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Admin tests sign in with force_login; the two-factor tests turn this back on.
 TAMBON_STAFF_2FA_REQUIRED = False
+# Tests look for plain text in the HTML; tests/browser/test_accessibility_browser.py turns it on.
+TAMBON_TYPESET = False

@@ -5,16 +5,19 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from home.thai_text import keep_together
+
 register = template.Library()
 
 
-@register.filter
-def baht(amount):
-    """`1,200 บาท` / `1,200 baht`; whole amounts without decimals."""
+@register.filter(needs_autoescape=True)
+def baht(amount, autoescape=True):
+    """`1,200 บาท` / `1,200 baht`; whole amounts without decimals; in HTML on one line."""
     if amount in (None, ""):
         return ""
     text = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
-    return _("%(amount)s baht") % {"amount": text}
+    text = _("%(amount)s baht") % {"amount": text}
+    return keep_together(text) if autoescape else text
 
 
 @register.simple_tag
