@@ -67,7 +67,10 @@ def test_pages_work_without_javascript(live_server, chromium):
     context = chromium.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(f"{live_server.url}/th/")
-    assert page.get_by_role("link", name="ติดตามคำขอ").get_attribute("href") == "/th/status/"
+    assert (
+        page.get_by_role("banner").get_by_role("link", name="ติดตามคำขอ").get_attribute("href")
+        == "/th/status/"
+    )
     page.get_by_text("เมนู", exact=True).click()  # a <details>: opens without script
     page.get_by_role("searchbox", name="ค้นหาในเว็บไซต์").fill("ขยะ")
     page.get_by_role("button", name="ค้นหา").click()
