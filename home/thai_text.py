@@ -36,7 +36,13 @@ WORD_ELEMENTS = (
     "caption",
     "nav",
 )
-_REGION = re.compile(r"<(%s)\b[^>]*>.*?</\1\s*>" % "|".join(WORD_ELEMENTS), re.S | re.I)  # noqa: UP031
+#: Links that look like buttons or menu entries count as buttons.
+BUTTON_LINK_CLASSES = ("button", "shortcut", "track-link")
+_REGION = re.compile(
+    r"<(%s)\b[^>]*>.*?</\1\s*>|<(a)\b[^>]*\bclass=\"[^\"]*\b(?:%s)\b[^\"]*\"[^>]*>.*?</a\s*>"  # noqa: UP031
+    % ("|".join(WORD_ELEMENTS), "|".join(BUTTON_LINK_CLASSES)),
+    re.S | re.I,
+)
 _TAG = re.compile(r"(<[^>]*>)")
 #: Thai phone numbers as people write them: 053-123-499, 053 123 4567, 08 1234 5678, 0812345678.
 _PHONE = re.compile(r"(?<![\w-])(?:\+66[- ]?|0)\d{1,2}(?:[- ]?\d{3,4}){2}(?![\w-])")

@@ -72,7 +72,7 @@ TEXT_CHECKS = """() => {
   document.body.append(probe);
   const texts = [];
   for (const element of document.querySelectorAll(
-      'h1, h2, h3, h4, button, label, legend, summary, th, dt, nav a, .brand__name')) {
+      'h1, h2, h3, h4, button, label, legend, summary, th, dt, nav a, a.button, .shortcut, .brand__name')) {
     if (!element.getClientRects().length || !thai.test(element.textContent)) continue;
     // The same text without our word marks, in the same font and width: where would it break?
     const style = getComputedStyle(element);

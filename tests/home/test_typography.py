@@ -19,12 +19,17 @@ def test_thai_words_in_headings_buttons_labels_and_menus_are_kept_whole():
     html = typeset(
         '<h1 class="x">ตรวจสอบคำตอบ</h1><button type="submit">ส่งคำขอ</button>'
         '<nav aria-label="เมนูหลัก"><a href="/th/">ผู้ช่วยนายก</a></nav><p>ใบอนุญาตประกอบกิจการ</p>'
+        '<a class="button eforms-start" href="apply/">เริ่มยื่นคำขอ</a><a href="/th/about/">เกี่ยวกับเทศบาล</a>'
     )
     assert '<h1 class="x"><span class="tw">ตรวจสอบ</span><wbr><span class="tw">คำตอบ</span></h1>' in html
     assert '<button type="submit">ส่ง<wbr><span class="tw">คำขอ</span></button>' in html  # short words bare
     assert '<a href="/th/"><span class="tw">ผู้ช่วย</span><wbr><span class="tw">นายก</span></a>' in html
     assert 'aria-label="เมนูหลัก"' in html  # attributes are not text
+    assert (
+        '<a class="button eforms-start" href="apply/"><span class="tw">เริ่ม</span><wbr>' in html
+    )  # a button too
     assert "<p>ใบอนุญาตประกอบกิจการ</p>" in html  # running text is left to the browser
+    assert '<a href="/th/about/">เกี่ยวกับเทศบาล</a>' in html
 
 
 def test_typesetting_only_adds_marks():
