@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?= -n auto  # both cores: the suite takes half as long
 
-.PHONY: run test test-browser lint format bench messages translations setup clean
+.PHONY: run test test-browser lint format bench messages translations setup checkers clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit("Tambon needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -15,6 +15,14 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 setup: $(VENV)/.installed translations
+
+# Test tools from npm (package.json): the Nu HTML checker (node_modules/vnu-jar/build/dist/vnu.jar,
+# run with the machine's Java) and axe-core. Their tests skip without them, except in CI.
+# --ignore-scripts: vnu-jar's install script would download a Java of its own.
+checkers: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	else echo "npm is not installed: the Nu HTML check and npm's axe-core are skipped"; fi
 
 # Compiled with polib (pure Python), so a machine without GNU gettext still shows Thai.
 translations: $(VENV)/.installed
@@ -27,10 +35,10 @@ run: setup
 	@# The worker sends every message (as in production) beside the server; Ctrl+C stops both.
 	$(PY) manage.py db_worker --no-reload & trap 'kill $$! 2>/dev/null' EXIT INT TERM; $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: setup
+test: setup checkers
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-browser: setup
+test-browser: setup checkers
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
@@ -50,4 +58,4 @@ bench: setup
 	$(PY) -m tests.bench
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles test-artifacts

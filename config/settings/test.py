@@ -37,3 +37,5 @@ TAMBON_STAFF_2FA_REQUIRED = False
 TAMBON_PAGE_CACHE_SECONDS = 300
 # Workers' own copies of stored pages stay off: one test's pages must never meet another's.
 TAMBON_PAGE_CACHE_LOCAL_SECONDS = 0
+# Tests look for plain text in the HTML; tests/browser/test_accessibility_browser.py turns it on.
+TAMBON_TYPESET = False

@@ -5,14 +5,16 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import ngettext
 
 from eforms import pricing
+from home.thai_text import keep_together
 
 register = template.Library()
 
 
-@register.filter
-def baht(amount):
-    """`1,200 บาท` / `1,200 baht`; whole amounts without decimals."""
-    return pricing.baht_text(amount)
+@register.filter(needs_autoescape=True)
+def baht(amount, autoescape=True):
+    """`1,200 บาท` / `1,200 baht`; whole amounts without decimals; in HTML on one line."""
+    text = pricing.baht_text(amount)
+    return keep_together(text) if autoescape and text else text
 
 
 @register.simple_tag

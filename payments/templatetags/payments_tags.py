@@ -1,5 +1,6 @@
 from django import template
 
+from home.thai_text import keep_together
 from payments import checkout, fees
 from payments.constants import PaymentMethod
 from payments.links import payment_page_url
@@ -8,10 +9,11 @@ from payments.money import format_baht
 register = template.Library()
 
 
-@register.filter
-def satang(value):
-    """4000 -> "40 บาท" / "40 baht"."""
-    return format_baht(value)
+@register.filter(needs_autoescape=True)
+def satang(value, autoescape=True):
+    """4000 -> "40 บาท" / "40 baht"; in HTML on one line ("500 | บาท" never), in emails as is."""
+    text = format_baht(value)
+    return keep_together(text) if autoescape and text else text
 
 
 @register.inclusion_tag("payments/includes/payment_step_inner.html")

@@ -29,12 +29,24 @@ def test_a_moment_just_after_midnight_in_bangkok_is_dated_by_the_thai_calendar_d
 
 
 def test_template_filter_follows_the_active_language():
-    template = Template("{% load tambon_tags %}{{ day|local_date }}|{{ day|local_date:'short' }}")
+    template = Template(
+        "{% load tambon_tags %}{% autoescape off %}{{ day|local_date }}|{{ day|local_date:'short' }}{% endautoescape %}"
+    )
     context = Context({"day": datetime.date(2026, 11, 23)})
     with translation.override("th"):
         assert template.render(context) == "23 พฤศจิกายน 2569|23 พ.ย. 2569"
     with translation.override("en"):
         assert template.render(context) == "23 November 2026|23 Nov 2026"
+
+
+def test_in_html_a_date_never_breaks_across_lines_and_in_plain_text_it_is_as_written():
+    """ "27 | พฤศจิกายน 2569" split over two lines of a phone is hard to read; an email stays plain text."""
+    html = Template("{% load tambon_tags %}<p>{{ day|local_date }}</p>")
+    text = Template("{% load tambon_tags %}{% autoescape off %}{{ day|local_date }}{% endautoescape %}")
+    context = Context({"day": datetime.date(2026, 11, 27)})
+    with translation.override("th"):
+        assert html.render(context) == '<p><span class="nobr">27 พฤศจิกายน 2569</span></p>'
+        assert text.render(context) == "27 พฤศจิกายน 2569"
 
 
 def test_empty_date_renders_nothing():
