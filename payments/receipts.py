@@ -110,6 +110,7 @@ def receipt_context(receipt, language=None) -> dict:
         "fonts_url": FONTS.as_uri(),
         "paid_through": _paid_through(payment),
         "provider_reference": _provider_reference(payment),
+        "demo": bool(getattr(_provider(payment), "is_demo", False)),  # took no money: say so
     }
 
 

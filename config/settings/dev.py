@@ -11,5 +11,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# `make run` without Stripe keys pays through the demo checkout.
+PAYMENTS_DEMO = env_bool("PAYMENTS_DEMO", True)
 # The demo administrator signs in without a phone; set STAFF_2FA_REQUIRED=true to try the real flow.
 TAMBON_STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", False)
