@@ -15,13 +15,13 @@ from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
 from formtools.wizard.views import SessionWizardView
 
 from eforms import conf, handoff, services
 from eforms.forms import ReviewForm, StepForm, build_step_form_class
 from eforms.steps import REVIEW_STEP
 from eforms.storage import private_storage, random_path
+from security import limits
 
 
 def wizard_prefix(page) -> str:
@@ -161,9 +161,7 @@ class EFormWizard(SessionWizardView):
                 self.storage.current_step = target
             return self._redirect()
         if self.steps.current == REVIEW_STEP and post.get(f"{self.prefix}-current_step") == REVIEW_STEP:
-            if is_ratelimited(
-                self.request, group="eforms-submit", key="ip", rate=conf.submit_rate(), increment=True
-            ):
+            if limits.exceeded(self.request, "eforms-submit", per_address=conf.submit_rate()):
                 form = ReviewForm(data=post, prefix=REVIEW_STEP)
                 form.is_valid()
                 form.add_error(
