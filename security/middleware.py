@@ -114,19 +114,24 @@ def staff_view(view):
 class StaffTwoFactorMiddleware:
     """Sends a signed-in staff member who has not passed the second factor to the token page.
 
-    Must come after django_otp's OTPMiddleware. The login, logout, two-factor pages and static
-    files stay reachable; everything else under /admin/ waits for the code. Staff URLs outside
+    Must come after django_otp's OTPMiddleware. The login and logout, the member's own code and
+    enrolment pages and the admin's translations stay reachable; everything else under /admin/
+    waits for the code, the administration of colleagues' devices included. Staff URLs outside
     /admin/ are guarded by `staff_view`.
     """
 
-    OPEN_PATHS = ("login/", "logout/", "two-factor/", "jsi18n/")
+    OPEN_PATHS = ("login/", "logout/", "two-factor/", "two-factor/setup/")
+    OPEN_PREFIXES = ("jsi18n/",)
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(ADMIN_PREFIX) and not request.path.removeprefix(ADMIN_PREFIX).startswith(
-            self.OPEN_PATHS
+        inner = request.path.removeprefix(ADMIN_PREFIX)
+        if (
+            request.path.startswith(ADMIN_PREFIX)
+            and inner not in self.OPEN_PATHS
+            and not inner.startswith(self.OPEN_PREFIXES)
         ):
             refusal = second_factor_redirect(request)
             if refusal is not None:
