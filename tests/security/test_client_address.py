@@ -4,7 +4,7 @@ limit that protects one request counts per reference too; a counter officer is n
 address."""
 
 import pytest
-from django.core import mail
+from django.core import checks, mail
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
@@ -189,3 +189,11 @@ def test_the_audit_log_records_the_real_client(handled_service, permit_officer):
     forged.force_login(permit_officer)
     assert forged.get(url).status_code == 200
     assert AccessLog.objects.latest("pk").ip_address == OUTSIDER
+
+
+def test_a_mistyped_trusted_proxy_is_a_system_check_error(settings):
+    settings.TAMBON_TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/33", "nginx"]
+    errors = [m for m in checks.run_checks(tags=["security"]) if m.id == "security.E101"]
+    assert ["10.0.0.0/33" in errors[0].msg, "'nginx'" in errors[1].msg] == [True, True]
+    settings.TAMBON_TRUSTED_PROXIES = ["127.0.0.1", "::1", "10.0.0.0/8", "2001:db8::/32"]
+    assert not [m for m in checks.run_checks(tags=["security"]) if m.id == "security.E101"]
