@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from outbox import services as outbox
 from outbox.constants import MessageState
 from security import conf
-from security.client_address import client_ip
+from security.client_address import address_key
 from security.models import CitizenDevice
 from security.throttle import count
 
@@ -63,12 +63,12 @@ def _hourly_key(kind, value):
 
 def _over_hourly_limit(request, address) -> bool:
     return (cache.get(_hourly_key("address", address)) or 0) >= conf.CITIZEN_CODES_PER_HOUR_PER_ADDRESS or (
-        cache.get(_hourly_key("ip", client_ip(request))) or 0
+        cache.get(_hourly_key("ip", address_key(request))) or 0
     ) >= conf.CITIZEN_CODES_PER_HOUR_PER_IP
 
 
 def _count_sent(request, address):
-    for key in (_hourly_key("address", address), _hourly_key("ip", client_ip(request))):
+    for key in (_hourly_key("address", address), _hourly_key("ip", address_key(request))):
         count(key, 3700)  # a little over the hour the key is named after
 
 

@@ -10,7 +10,8 @@ reached except through them.
 
 `ClientAddressMiddleware` (first in MIDDLEWARE) puts the result in `REMOTE_ADDR`, so every limit,
 the personal-data log and Django itself see the real client; the proxy's address stays in
-`request.META["TAMBON_PROXY_ADDR"]`. `client_ip(request)` is what code calls.
+`request.META["TAMBON_PROXY_ADDR"]`. `client_ip(request)` is what code calls; `address_key(request)` is
+what a limit counts.
 """
 
 import functools
@@ -110,6 +111,16 @@ def client_ip(request) -> str:
     if _RESOLVED in request.META:
         return request.META.get("REMOTE_ADDR", "") or ""
     return resolve(request.META)
+
+
+def address_key(request) -> str:
+    """The client address a limit counts: an IPv6 address by its /64 network, which is one household
+    or phone (each device picks new addresses inside it at will)."""
+    text = client_ip(request)
+    address = parse(text)
+    if address is not None and address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return text
 
 
 class ClientAddressMiddleware:

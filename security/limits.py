@@ -14,26 +14,11 @@ If the cache cannot be reached the counting goes on in each process's own memory
 (`security.cache.FailSafeRedisCache`), so the limits hold, per process, rather than open.
 """
 
-import ipaddress
-
 from django_ratelimit.core import is_ratelimited
 
 from security import conf
-from security.client_address import client_ip
+from security.client_address import address_key
 from security.middleware import is_staff_user
-
-
-def address_key(request) -> str:
-    """The client address a limit counts: an IPv6 address by its /64 network, which is one household
-    or phone (each device picks new addresses inside it at will)."""
-    text = client_ip(request)
-    try:
-        address = ipaddress.ip_address(text)
-    except ValueError:
-        return text
-    if address.version == 6:
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return text
 
 
 def is_trusted_staff(request) -> bool:

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.dispatch import receiver
 
 from security import conf
-from security.client_address import client_ip
+from security.client_address import address_key
 
 
 def _key(kind: str, value: str) -> str:
@@ -20,7 +20,7 @@ def _key(kind: str, value: str) -> str:
 
 
 def _keys(request, username: str):
-    keys = [(_key("ip", client_ip(request)), conf.LOGIN_FAILURES_PER_IP)]
+    keys = [(_key("ip", address_key(request)), conf.LOGIN_FAILURES_PER_IP)]
     if username:
         keys.append((_key("user", username), conf.LOGIN_FAILURES_PER_ACCOUNT))
     return keys

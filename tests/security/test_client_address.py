@@ -63,6 +63,17 @@ def test_a_count_of_proxy_hops_instead_of_their_addresses(settings):
     assert resolve("10.1.2.3", "1.2.3.4, 203.0.113.5") == "203.0.113.5"
 
 
+def test_limits_count_an_ipv6_client_by_its_64_network():
+    """A phone or household picks new IPv6 addresses inside its /64 at will: they count as one."""
+
+    def key(address):
+        return client_address.address_key(RequestFactory().get("/", REMOTE_ADDR=address))
+
+    assert key("2001:db8:1:2::a") == key("2001:db8:1:2:ffff::1") == "2001:db8:1:2::/64"
+    assert key("2001:db8:1:3::a") != key("2001:db8:1:2::a")
+    assert key("203.0.113.5") == "203.0.113.5" and key("") == ""
+
+
 def test_the_middleware_replaces_remote_addr_once_and_keeps_the_proxys(client):
     response = behind_proxy("203.0.113.5").get("/th/status/")
     request = response.wsgi_request
