@@ -156,6 +156,22 @@ def test_submissions_are_limited_per_client_but_never_at_the_counter(
     assert Submission.objects.count() == 6
 
 
+def test_save_for_later_links_to_one_mailbox_are_limited_whoever_asks(catalogue):
+    """The link goes to any address typed in: each mailbox is protected by its own limit (3 an hour),
+    so the per-address limit can let a whole village save its forms."""
+    page = make_service(catalogue, slug="drafts", fields=[field("name", "singleline", "ชื่อ")])
+
+    def save(client, email):
+        wizard = Wizard(client, page)
+        response = wizard.post(wizard.current_step(), {"name": "สมศรี"}, wizard_save="1")
+        return client.post(response["Location"], {"email": email}).status_code
+
+    statuses = [save(behind_proxy(f"203.0.113.{n}"), "somsri@example.com") for n in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    assert save(behind_proxy("203.0.113.9"), "another@example.com") == 200
+    assert len(mail.outbox) == 4
+
+
 def test_one_time_codes_count_the_real_client(catalogue, monkeypatch):
     monkeypatch.setattr(conf, "CITIZEN_CODES_PER_HOUR_PER_IP", 2)
     service = make_service(catalogue, slug="codes")
