@@ -11,7 +11,7 @@ request after another for walk-in citizens, from the office's one address, and i
 name. The numbers and their reasons are in docs/security.md.
 
 If the cache cannot be reached the counting goes on in each process's own memory
-(`security.cache.FailSafeRedisCache`), so the limits hold, per process, rather than open.
+(`security.failsafe_cache.FailSafeRedisCache`), so the limits hold, per process, rather than open.
 """
 
 from django_ratelimit.core import is_ratelimited
