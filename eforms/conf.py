@@ -23,13 +23,20 @@ def temporary_file_hours():
 
 
 def submit_rate():
-    """Submissions per IP address, for django-ratelimit (e.g. "20/h")."""
+    """Submissions per client address, for django-ratelimit (e.g. "20/h"); staff at the counter are
+    not limited (security.limits)."""
     return _setting("SUBMIT_RATE", "20/h")
 
 
 def draft_email_rate():
-    """Resume-link emails per IP address."""
-    return _setting("DRAFT_EMAIL_RATE", "5/h")
+    """Resume-link emails per client address: only stops one machine mailing many addresses, since
+    the per-recipient limit protects each mailbox (docs/security.md)."""
+    return _setting("DRAFT_EMAIL_RATE", "20/h")
+
+
+def draft_email_rate_per_recipient():
+    """Resume-link emails to one email address, whoever asks."""
+    return _setting("DRAFT_EMAIL_RATE_PER_RECIPIENT", "3/h")
 
 
 def private_root():

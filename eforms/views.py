@@ -6,7 +6,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django_ratelimit.core import is_ratelimited
 from wagtail.models import Locale, Page
 
 from eforms import conf, handoff, qr, services
@@ -17,6 +16,7 @@ from eforms.wizard import wizard_prefix
 from home.models import OrganisationSettings
 from home.site import page_url
 from outbox import services as outbox
+from security import limits
 
 
 def confirmation(page, request):
@@ -35,8 +35,12 @@ def save_for_later(page, request):
     context.update({"form": form, "sent_to": None})
     status = 200
     if request.method == "POST" and form.is_valid():
-        if is_ratelimited(
-            request, group="eforms-draft", key="ip", rate=conf.draft_email_rate(), increment=True
+        if limits.exceeded(
+            request,
+            "eforms-draft",
+            per_address=conf.draft_email_rate(),
+            value=form.cleaned_data["email"],
+            per_value=conf.draft_email_rate_per_recipient(),
         ):
             form.add_error(
                 None, _("Too many requests have been sent from your connection. Please try again in an hour.")

@@ -23,7 +23,6 @@ from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
 from formtools.wizard.views import SessionWizardView
 
 from eforms import conf, handoff, pricing, services
@@ -38,6 +37,7 @@ from eforms.storage import (
     private_storage,
     random_path,
 )
+from security import limits
 
 #: The review page's hidden field with the sending's one-time token.
 SEND_TOKEN_FIELD = "send_token"
@@ -214,9 +214,7 @@ class EFormWizard(SessionWizardView):
             if already_sent:
                 return already_sent
         if self.steps.current == REVIEW_STEP and post.get(f"{self.prefix}-current_step") == REVIEW_STEP:
-            if is_ratelimited(
-                self.request, group="eforms-submit", key="ip", rate=conf.submit_rate(), increment=True
-            ):
+            if limits.exceeded(self.request, "eforms-submit", per_address=conf.submit_rate()):
                 form = ReviewForm(data=post, prefix=REVIEW_STEP)
                 form.is_valid()
                 form.add_error(

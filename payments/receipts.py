@@ -116,6 +116,7 @@ def receipt_context(receipt, language=None) -> dict:
         "payer": payer_name(submission),
         "paid_for": paid_for(submission),
         "received_by": received_by(payment),
+        "demo": bool(getattr(_provider(payment), "is_demo", False)),  # took no money: say so
     }
 
 

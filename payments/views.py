@@ -11,7 +11,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 
 from casework.models import Submission
 from casework.references import parse_reference
@@ -19,7 +18,7 @@ from payments import checkout, fees, receipts
 from payments.constants import EventSource, PaymentStatus
 from payments.models import Payment
 from payments.providers import ProviderError
-from security import citizen_verification
+from security import citizen_verification, limits
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +81,9 @@ def pay(request, reference):
     context = page_context(request, submission)
     if request.method == "GET":
         return render_page(request, "payments/pay.html", context)
-    if is_ratelimited(request, group="payments-checkout", key="ip", rate="30/h", increment=True):
+    # Per request: a checkout is reused, so 10 an hour is plenty; per address: high enough for a
+    # village behind one address (docs/security.md).
+    if limits.exceeded(request, "payments-checkout", per_address="60/h", value=reference, per_value="10/h"):
         context["error"] = _("Too many attempts from your connection. Please try again later.")
         return render_page(request, "payments/pay.html", context, status=429)
     offered = context["offered"]

@@ -10,8 +10,9 @@ SYSTEM_USERNAME = "system"
 
 
 def client_address(request) -> str:
-    """The client's address as the request records it. Behind a proxy, the security middleware that
-    trusts only the configured proxies is what sets REMOTE_ADDR to the real client."""
+    """The client's address as the request records it. Behind a proxy, the first middleware
+    (`security.client_address`, believing X-Forwarded-For only from TAMBON_TRUSTED_PROXIES) has put
+    the real client's address in REMOTE_ADDR."""
     return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 

@@ -8,4 +8,5 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self):
-        from . import middleware, throttle  # noqa: F401, PLC0415 — connect the login signal receivers
+        # Register the system checks and connect the login signal receivers.
+        from . import checks, middleware, throttle  # noqa: F401, PLC0415

@@ -5,7 +5,7 @@ the page that sends and checks the code; `is_verified(request, submission)` says
 browser session has passed it for that submission.
 
 Limits (issue 5): 6 digits, valid 10 minutes, single use; 5 wrong tries void the code; a new code
-at most every 60 s; at most 5 codes an hour per address and per client address. django-otp's
+at most every 60 s; at most 5 codes an hour per email address and 30 per client address. django-otp's
 throttling is per device, so the hourly limits are counted in the shared cache.
 """
 
@@ -24,8 +24,9 @@ from django.utils.translation import gettext_lazy
 from home.site import absolute_url
 from outbox import services as outbox
 from security import conf
+from security.client_address import address_key
 from security.models import CitizenDevice
-from security.throttle import client_ip, count
+from security.throttle import count
 
 SESSION_KEY = "citizen_verified"
 # The same words whether or not the reference exists, so the page does not tell which ones do.
@@ -62,12 +63,12 @@ def _hourly_key(kind, value):
 
 def _over_hourly_limit(request, address) -> bool:
     return (cache.get(_hourly_key("address", address)) or 0) >= conf.CITIZEN_CODES_PER_HOUR_PER_ADDRESS or (
-        cache.get(_hourly_key("ip", client_ip(request))) or 0
+        cache.get(_hourly_key("ip", address_key(request))) or 0
     ) >= conf.CITIZEN_CODES_PER_HOUR_PER_IP
 
 
 def _count_sent(request, address):
-    for key in (_hourly_key("address", address), _hourly_key("ip", client_ip(request))):
+    for key in (_hourly_key("address", address), _hourly_key("ip", address_key(request))):
         count(key, 3700)  # a little over the hour the key is named after
 
 

@@ -1,7 +1,10 @@
 """Middleware for the admin: login throttling, staff session limits, two-factor enforcement."""
 
+import functools
 import time
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
@@ -23,6 +26,14 @@ def is_staff_user(user) -> bool:
     )
 
 
+def is_login_path(path: str) -> bool:
+    """Wagtail's two sign-in forms: the admin's, and the one for pages visible only to signed-in users
+    (`/<language>/_util/login/`), which checks the same passwords."""
+    if path == f"{ADMIN_PREFIX}login/":
+        return True
+    return any(path == f"/{code}/_util/login/" for code, _name in settings.LANGUAGES)
+
+
 class LoginThrottleMiddleware:
     """Refuses login attempts (429) for an account or address that failed too often lately."""
 
@@ -30,7 +41,7 @@ class LoginThrottleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and request.path == f"{ADMIN_PREFIX}login/":
+        if request.method == "POST" and is_login_path(request.path):
             if is_throttled(request, request.POST.get("username", "")):
                 minutes = conf.LOGIN_FAILURE_WINDOW // 60
                 body = render_to_string(
@@ -71,26 +82,58 @@ class StaffSessionMiddleware:
         return self.get_response(request)
 
 
+def second_factor_redirect(request):
+    """The redirect to the token page (or to enrolment) for a signed-in member of staff who has not
+    passed the second factor yet; None for everyone else."""
+    user = getattr(request, "user", None)
+    if (
+        conf.staff_two_factor_required()
+        and user is not None
+        and is_staff_user(user)
+        and not getattr(user, "is_verified", lambda: False)()
+    ):
+        target = "security:verify" if user_has_device(user) else "security:setup"
+        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+    return None
+
+
+def staff_view(view):
+    """For a view outside /admin/ that shows staff data (a citizen's file, an export …): a member of
+    staff passes the second factor first, as everywhere under /admin/. Everyone else reaches the view,
+    which does its own permission check. tests/security/test_access_matrix.py finds every view so
+    marked and every URL under /admin/, and fails on a URL it cannot classify."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        return second_factor_redirect(request) or view(request, *args, **kwargs)
+
+    wrapper.staff_view = True
+    return wrapper
+
+
 class StaffTwoFactorMiddleware:
     """Sends a signed-in staff member who has not passed the second factor to the token page.
 
-    Must come after django_otp's OTPMiddleware. The login, logout, two-factor pages and static
-    files stay reachable; everything else under /admin/ waits for the code.
+    Must come after django_otp's OTPMiddleware. The login and logout, the member's own code and
+    enrolment pages and the admin's translations stay reachable; everything else under /admin/
+    waits for the code, the administration of colleagues' devices included. Staff URLs outside
+    /admin/ are guarded by `staff_view`.
     """
 
-    OPEN_PATHS = ("login/", "logout/", "two-factor/", "jsi18n/")
+    OPEN_PATHS = ("login/", "logout/", "two-factor/", "two-factor/setup/")
+    OPEN_PREFIXES = ("jsi18n/",)
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        inner = request.path.removeprefix(ADMIN_PREFIX)
         if (
-            conf.staff_two_factor_required()
-            and request.path.startswith(ADMIN_PREFIX)
-            and not request.path.removeprefix(ADMIN_PREFIX).startswith(self.OPEN_PATHS)
-            and is_staff_user(request.user)
-            and not request.user.is_verified()
+            request.path.startswith(ADMIN_PREFIX)
+            and inner not in self.OPEN_PATHS
+            and not inner.startswith(self.OPEN_PREFIXES)
         ):
-            target = "security:verify" if user_has_device(request.user) else "security:setup"
-            return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+            refusal = second_factor_redirect(request)
+            if refusal is not None:
+                return refusal
         return self.get_response(request)

@@ -12,12 +12,7 @@ from django.core.cache import cache
 from django.dispatch import receiver
 
 from security import conf
-
-
-def client_ip(request) -> str:
-    # REMOTE_ADDR is the proxy in production; the proxy must set it from the real client (nginx
-    # `real_ip`), because X-Forwarded-For can be forged by anyone.
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+from security.client_address import address_key
 
 
 def _key(kind: str, value: str) -> str:
@@ -25,7 +20,7 @@ def _key(kind: str, value: str) -> str:
 
 
 def _keys(request, username: str):
-    keys = [(_key("ip", client_ip(request)), conf.LOGIN_FAILURES_PER_IP)]
+    keys = [(_key("ip", address_key(request)), conf.LOGIN_FAILURES_PER_IP)]
     if username:
         keys.append((_key("user", username), conf.LOGIN_FAILURES_PER_ACCOUNT))
     return keys

@@ -36,6 +36,7 @@ from casework.inbox.filters import (
 from casework.models import Submission, SubmissionFile
 from privacy.audit import record_access
 from privacy.models import AccessLog
+from security.middleware import staff_view
 
 PAGE_SIZE = 50
 LIST_FIELDS = (
@@ -295,6 +296,7 @@ def download(request, file_id):
 
 
 @never_cache
+@staff_view
 def download_file(request, file_id):
     """The old address of a citizen's file (`/eforms/files/<id>/`), for links already sent: staff sign
     in first, then the same check as the inbox's own download."""

@@ -8,7 +8,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
 
 from casework import deadlines, extensions, satisfaction, timeline, workflow
 from casework.constants import SubmissionStatus
@@ -16,9 +15,13 @@ from casework.models import Submission
 from casework.notices import RATING_SALT, rating_token
 from casework.status.forms import LookupForm, RatingForm, ReplyForm, WithdrawForm
 from eforms.storage import UNAVAILABLE_MESSAGE, StorageUnavailable
+from security import limits
 from security.citizen_verification import is_verified, verification_url
 
-LOOKUP_RATE = "20/h"
+# Per reference: protects one request's email from being guessed. Per address: only slows a scan of
+# references, so high enough for a village behind one address (docs/security.md).
+LOOKUP_RATE_PER_REFERENCE = "10/h"
+LOOKUP_RATE = "60/h"
 
 
 RATING_LINK_DAYS = 180
@@ -50,7 +53,13 @@ def lookup(request):
     form = LookupForm(_posted(request), initial=initial)
     status = 200
     if request.method == "POST" and form.is_valid():
-        if is_ratelimited(request, group="eforms-status", key="ip", rate=LOOKUP_RATE, increment=True):
+        if limits.exceeded(
+            request,
+            "eforms-status",
+            per_address=LOOKUP_RATE,
+            value=form.cleaned_data["reference"],
+            per_value=LOOKUP_RATE_PER_REFERENCE,
+        ):
             form.add_error(None, _("Too many tries from your connection. Please try again in an hour."))
             status = 429
         else:

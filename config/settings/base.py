@@ -76,8 +76,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: every log line of the request carries its id; /healthz is answered before the rest.
+    # First: every log line of the request carries its id; then everything after sees the real client's
+    # address (behind a proxy too); /healthz is answered before the rest.
     "operations.middleware.RequestIdMiddleware",
+    "security.client_address.ClientAddressMiddleware",
     "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "security.headers.SecurityHeadersMiddleware",
@@ -131,7 +133,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but a stopped Redis does not stop the site (security/failsafe_cache.py).
+            "BACKEND": "security.failsafe_cache.FailSafeRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "tambon",
         }
@@ -259,6 +262,16 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Virus scanning of uploads through clamd, e.g. unix:///run/clamav/clamd.ctl or tcp://127.0.0.1:3310.
 # When set, an upload is refused if the scanner finds a threat or cannot be reached.
 CLAMAV = env("CLAMAV", "")
+
+# The reverse proxies whose X-Forwarded-For is believed: addresses or networks, comma separated (see
+# docs/deployment.md). Loopback by default, for nginx on the same machine; empty trusts none.
+TAMBON_TRUSTED_PROXIES = env_list("TAMBON_TRUSTED_PROXIES", "127.0.0.1,::1")
+# Or, when set, how many proxies stand in front (their addresses unknown, e.g. a CDN then nginx).
+TAMBON_TRUSTED_PROXY_HOPS = int(env("TAMBON_TRUSTED_PROXY_HOPS", "0"))
+
+# Demo payments (a checkout that takes no money, while Stripe has no keys): off unless set to true on
+# purpose; every page and receipt then says so, and `check --deploy` warns (docs/payments.md).
+PAYMENTS_DEMO = env_bool("PAYMENTS_DEMO", False)
 
 # Every admin user passes a second factor (TOTP or a backup code). Only development may relax it.
 TAMBON_STAFF_2FA_REQUIRED = True

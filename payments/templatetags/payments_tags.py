@@ -1,7 +1,8 @@
 from django import template
+from django.conf import settings
 
 from home.thai_text import keep_together
-from payments import checkout, fees
+from payments import checkout, fees, providers
 from payments.constants import PaymentMethod
 from payments.links import payment_page_url
 from payments.money import format_baht
@@ -27,4 +28,13 @@ def payment_step(submission):
         "pay_url": payment_page_url(submission),
         "online": bool(methods),
         "card": PaymentMethod.CARD in methods,
+    }
+
+
+@register.inclusion_tag("payments/includes/site_demo_notice.html")
+def payments_demo_notice():
+    """On every page of a production site (DEBUG off) whose online payments are a demo, set on
+    purpose (`PAYMENTS_DEMO`): from settings only, so no query and nothing that varies by visitor."""
+    return {
+        "show": not settings.DEBUG and any(p.is_demo and p.is_configured() for p in providers.all_providers())
     }

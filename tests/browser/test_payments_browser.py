@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def garbage_fee(transactional_db, settings):
     settings.STRIPE_SECRET_KEY = ""  # demo payment mode
+    settings.PAYMENTS_DEMO = True  # on purpose, as on a training server (off in production)
     settings.STRIPE_WEBHOOK_SECRET = ""
     return make_garbage_service(add_catalogue(build_thai_home()))
 

@@ -29,6 +29,7 @@ PASSWORD = "a-long-test-password"
 @pytest.fixture
 def garbage_fee(transactional_db, settings):
     settings.STRIPE_SECRET_KEY = ""  # no Stripe: the demo checkout and PromptPay QR are offered
+    settings.PAYMENTS_DEMO = True  # on purpose, as on a training server (off in production)
     settings.STRIPE_WEBHOOK_SECRET = ""
     service = make_garbage_service(add_catalogue(build_thai_home()))
     enable_providers("demo", "promptpay_qr")

@@ -38,6 +38,7 @@ def fake_stripe(settings):
 
 @pytest.fixture
 def demo_mode(settings):
+    settings.PAYMENTS_DEMO = True  # off by default, as in production
     settings.STRIPE_SECRET_KEY = ""
     settings.STRIPE_WEBHOOK_SECRET = ""
 

@@ -151,6 +151,7 @@ def test_a_wrong_amount_or_currency_is_held_for_review(fake_provider, submission
 # What is offered ------------------------------------------------------------------------------------------
 def test_before_the_office_chooses_stripe_or_its_demo_is_offered(settings, db):
     settings.STRIPE_SECRET_KEY = ""
+    settings.PAYMENTS_DEMO = True  # as in development (production: tests/payments/test_demo_in_production.py)
     assert [p.id for p in checkout.offered_providers()] == ["demo"] and checkout.demo_mode()
     settings.STRIPE_SECRET_KEY = "sk_test_x"
     assert [p.id for p in checkout.offered_providers()] == ["stripe"] and not checkout.demo_mode()

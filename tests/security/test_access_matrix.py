@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -38,6 +39,7 @@ from security.citizen_verification import verification_url
 from tests.casework.factories import make_submission
 from tests.conftest import make_staff
 from tests.eforms.factories import PDF_BYTES, make_service
+from tests.security.urlconf import all_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -515,24 +517,174 @@ def test_access_matrix(role, scenario):
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.parametrize("role", STAFF_ROLES)
-def test_no_admin_url_opens_before_the_second_factor(role, scenario, settings):
-    """With two-factor sign-in required (production), a signed-in member of staff who has not given
-    a code reaches none of the admin URLs above, administrators included."""
+# The second factor on every staff URL ---------------------------------------------------------------------
+# Open to a member of staff before the second factor: signing in and out, their own code and enrolment
+# pages, the admin's translations. Everything else under /admin/, and every `staff_view` outside it,
+# waits for the code.
+OPEN_BEFORE_THE_CODE = {
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_javascript_catalog",
+    "security:verify",
+    "security:setup",
+}
+TOKEN_PAGE = re.compile(r"^/admin/two-factor/(setup/)?\?next=")
+
+
+def is_staff_url(url) -> bool:
+    """Under /admin/, or a view outside it marked `security.middleware.staff_view`."""
+    return url.route.startswith("admin/") or getattr(url.view, "staff_view", False)
+
+
+def staff_urls():
+    return [url for url in all_urls() if is_staff_url(url) and url.name not in OPEN_BEFORE_THE_CODE]
+
+
+def password_only(role, s, settings):
+    """A member of staff signed in with their password, in production (codes required), before the code."""
     settings.TAMBON_STAFF_2FA_REQUIRED = True
+    return client_for(role, s)
+
+
+def to_the_token_page(response) -> bool:
+    return response.status_code == 302 and TOKEN_PAGE.match(response["Location"]) is not None
+
+
+@pytest.mark.parametrize("role", STAFF_ROLES)
+def test_no_staff_url_in_the_table_opens_before_the_second_factor(role, scenario, settings):
+    """With two-factor sign-in required (production), a signed-in member of staff who has not given
+    a code reaches none of the staff URLs above — files, exports, receipts, reports, the privacy
+    tools, payments, colleagues' devices — administrators included: each sends them to the code."""
     s = scenario
-    client = client_for(role, s)
+    client = password_only(role, s, settings)
     failures = []
     for case in cases(s):
-        if not case.url.startswith("/admin/") or case.url.startswith("/admin/two-factor/"):
+        url = resolve(case.url.split("?")[0])
+        if not (case.url.startswith("/admin/") or getattr(url.func, "staff_view", False)):
             continue
         before = state() if case.method == "post" else None
         response = request(client, case)
-        denied = Case(case.label, case.url, set(), case.method)
-        problem = judge(role, denied, response, s, before)
-        if problem:
-            failures.append(f"{role} (no code yet) × {case.label} {problem}")
+        problem = judge(role, Case(case.label, case.url, set(), case.method), response, s, before)
+        if problem or not to_the_token_page(response):
+            failures.append(f"{role} (no code yet) × {case.label} {problem or response.get('Location')}")
     assert not failures, "\n".join(failures)
+
+
+def test_every_staff_url_in_the_urlconf_waits_for_the_second_factor(scenario, settings):
+    """Every staff URL the site has — Wagtail's own admin too, read from the URLconf so a URL added later
+    is covered — answers an administrator's password-only session with the token page, never with
+    data. (The guard does not look at the method: the table's POSTs above show it for them.)"""
+    s = scenario
+    client = password_only(ADMIN, s, settings)
+    values = {
+        "file_id": s.file_a.pk,
+        "pk": s.a.pk,
+        "reference": s.a.reference,
+        "payment_id": s.payment.pk,
+        "refund_id": s.refund.pk,
+        "decision": "approve",
+        "user_id": s.users[OFFICER].pk,
+        "page_id": s.page_a.pk,
+    }
+    urls = staff_urls()
+    assert len(urls) > 300 and any(not url.route.startswith("admin/") for url in urls)
+    failures = []
+    for url in urls:
+        path = url.path(**values)
+        response = client.get(path)
+        if not to_the_token_page(response):
+            failures.append(
+                f"GET {path} ({url.name}) gave {response.status_code} {response.get('Location', '')}"
+            )
+    assert not failures, "\n".join(failures)
+    # A member with a device is asked for the code, one without it to enrol; both come back afterwards.
+    file_url = reverse("casework:file", args=[s.file_a.pk])
+    assert client.get(file_url)["Location"] == "/admin/two-factor/setup/?next=" + quote(file_url, safe="")
+    officer = password_only(OFFICER, s, settings)
+    assert officer.get(file_url)["Location"] == "/admin/two-factor/?next=" + quote(file_url, safe="")
+
+
+# Public pages: a URL that is not a staff URL must be known to be public ----------------------------------
+# Each name here is open to visitors by design; what it shows a role is decided by the view (tested in the
+# table above and in the citizens' tests). A new URL that is neither here nor a staff URL fails below.
+PUBLIC = {
+    "wagtail_serve": "the pages of the site",
+    "wagtaildocs_serve": "documents editors publish (Wagtail checks a collection's restrictions)",
+    "wagtaildocs_authenticate_with_password": "a password-protected document's password form",
+    "wagtailcore_authenticate_with_password": "a password-protected page's password form",
+    "wagtailcore_login": "the sign-in form for pages restricted to signed-in users",
+    "sitemap": "the sitemap",
+    "robots_txt": "robots.txt",
+    "set_language": "the language switch",
+    "search": "site search",
+    "eforms:resume": "a citizen's signed resume link",
+    "eforms:qr": "an e-service's QR code",
+    "payments:stripe_webhook": "Stripe's webhook, signed",
+    "payments_citizen:pay": "the citizen's payment page, behind the one-time code",
+    "payments_citizen:returned": "back from the payment provider, behind the one-time code",
+    "payments_citizen:cancelled": "the payment was cancelled, behind the one-time code",
+    "payments_citizen:receipt": "the citizen's receipt, behind the one-time code",
+    "payments_citizen:promptpay_qr": "the PromptPay QR page, behind the one-time code",
+    "payments_citizen:promptpay_qr_image": "the PromptPay QR image, behind the one-time code",
+    "payments_citizen:promptpay_qr_print": "the PromptPay QR to print, behind the one-time code",
+    "payments_citizen:demo_checkout": "the demo checkout (only with PAYMENTS_DEMO)",
+    "status:lookup": "the status look-up form",
+    "status:detail": "the citizen's status page, behind the one-time code",
+    "status:withdraw": "withdrawing a request, behind the one-time code",
+    "status:rate": "a citizen's signed rating link",
+    "citizen_verify": "the one-time code page",
+}
+
+
+def test_every_url_is_a_staff_url_or_known_to_be_public():
+    unknown = sorted(
+        f"/{url.route} ({url.name or url.view.__module__})"
+        for url in all_urls()
+        if not is_staff_url(url) and url.name not in PUBLIC
+    )
+    assert unknown == [], (
+        "New URLs: mark a view that shows staff data with security.middleware.staff_view (and add it to "
+        "the table), or add a public one to PUBLIC with the reason"
+    )
+    assert set(PUBLIC) <= {url.name for url in all_urls()}  # nothing stale
+
+
+def test_no_public_url_shows_a_password_only_member_of_staff_more_than_a_visitor(scenario, settings):
+    """A view listed as public that nevertheless answers staff differently would be a staff URL without
+    the second factor: a password-only administrator gets what an anonymous visitor gets."""
+    s = scenario
+    admin = password_only(ADMIN, s, settings)
+    visitor = Client()
+    values = {"reference": s.a.reference, "payment_id": s.qr_payment.pk, "token": "x", "file_id": s.file_a.pk}
+    differ = []
+    for url in all_urls():
+        if is_staff_url(url) or url.name in ("wagtail_serve", "set_language", "payments:stripe_webhook"):
+            continue
+        path = url.path(**values)
+        seen = [
+            (r.status_code, r.get("Location", "").split("?")[0]) for r in (admin.get(path), visitor.get(path))
+        ]
+        if seen[0] != seen[1]:
+            differ.append(f"{path} ({url.name}): administrator {seen[0]}, visitor {seen[1]}")
+    assert differ == []
+
+
+def test_the_table_covers_every_staff_url_of_our_apps(scenario):
+    """A staff URL any of our apps adds (not Wagtail's own) must be in the role table, so that who may
+    open it is decided on purpose."""
+    ours = {path.parent.name for path in Path(settings.BASE_DIR).glob("*/apps.py")}
+    in_table = {resolve(case.url.split("?")[0]).view_name for case in cases(scenario)}
+    missing = sorted(
+        url.name or url.route
+        for url in staff_urls()
+        if getattr(url.view, "__module__", "").split(".")[0] in ours and url.name not in in_table
+    )
+    assert missing == [
+        # Answered with a file, not a page or a redirect; its refusals are in test_subject_requests.py.
+        "privacy_subject_requests:export",
+        # One's own backup codes, after the code (tests/security/test_staff_two_factor.py).
+        "security:new_backup_codes",
+    ]
 
 
 # No guessable URL leads to a file -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from freezegun import freeze_time
 
 from casework.models import Submission
 from security import citizen_verification as verification
+from security import conf
 from security.models import CitizenDevice
 
 pytestmark = pytest.mark.django_db
@@ -114,10 +115,13 @@ def test_at_most_five_codes_an_hour_per_address(client, site_pages, submission):
     assert len(mail.outbox) == 5
 
 
-def test_at_most_five_codes_an_hour_from_one_client_address(client, site_pages, submission):
-    for number in range(7):
+def test_at_most_thirty_codes_an_hour_from_one_client_address(client, site_pages, submission):
+    """Higher than the 5 per email address: it only stops one machine mailing many citizens, and a
+    village or the counter shares one address (docs/security.md)."""
+    assert conf.CITIZEN_CODES_PER_HOUR_PER_IP == 30
+    for number in range(32):
         other = Submission.objects.create(
-            reference=f"BS-69-00020{number}",
+            reference=f"BS-69-0002{number:02d}",
             service_title="x",
             language="th",
             applicant_email=f"person{number}@example.com",
@@ -125,7 +129,7 @@ def test_at_most_five_codes_an_hour_from_one_client_address(client, site_pages, 
             expected_completion=datetime.date(2026, 11, 26),
         )
         ask_for_code(client, other, REMOTE_ADDR="203.0.113.9")
-    assert len(mail.outbox) == 5
+    assert len(mail.outbox) == 30
 
 
 def test_verification_is_for_one_submission_only(client, site_pages, submission):

@@ -1,6 +1,7 @@
 """Stripe's settings with their defaults: keys from the environment (see `docs/payments.md`).
 
-Without `STRIPE_SECRET_KEY` Stripe cannot be enabled; the demo checkout stands in for it.
+Without `STRIPE_SECRET_KEY` Stripe cannot be enabled; the demo checkout stands in for it where
+`PAYMENTS_DEMO` allows (development by default; production only when set on purpose).
 """
 
 import hashlib
@@ -20,6 +21,20 @@ def publishable_key() -> str:
 
 def configured() -> bool:
     return bool(secret_key())
+
+
+def demo_allowed() -> bool:
+    """`PAYMENTS_DEMO`: on in development settings, off in production unless set to true on purpose."""
+    value = setting("PAYMENTS_DEMO", False)
+    if isinstance(value, str):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    return bool(value)
+
+
+def demo_available() -> bool:
+    """The demo checkout can be offered: allowed, and Stripe has no keys (a real site never shows a
+    checkout that takes no money)."""
+    return demo_allowed() and not configured()
 
 
 def webhook_secret() -> str:

@@ -48,11 +48,17 @@ class DemoProvider(StripeProvider):
     is_demo = True
 
     def is_configured(self) -> bool:
-        """Only while Stripe has no keys: a real site never shows a checkout that takes no money."""
-        return not conf.configured()
+        """Only while Stripe has no keys, and on a production server only with PAYMENTS_DEMO=true:
+        a production site without keys simply offers no card payment."""
+        return conf.demo_available()
 
     def unavailable_reason(self) -> str:
-        return str(_("The demo checkout is only available while Stripe has no keys."))
+        return str(
+            _(
+                "The demo checkout is only available while Stripe has no keys, and on a production server "
+                "only when PAYMENTS_DEMO=true is set."
+            )
+        )
 
     def webhook_secret(self) -> str:
         return conf.demo_webhook_secret()
@@ -113,3 +119,7 @@ class DemoProvider(StripeProvider):
         from payments.providers.stripe import views  # noqa: PLC0415 — these use the provider
 
         return [path("demo/checkout/<str:session_id>/", views.demo_checkout, name="demo_checkout")]
+
+
+# `check --deploy` warns while the demo is on.
+from payments.providers.stripe import checks  # noqa: E402, F401

@@ -2,6 +2,7 @@
 demo checkout page."""
 
 import logging
+import re
 import secrets
 
 from django.db import transaction
@@ -42,6 +43,7 @@ def webhook(request):
 
 # Demo payment mode -------------------------------------------------------------------------------------
 DEMO_CHOICES = ("card", "promptpay", "promptpay_fails", "cancel")
+DEMO_SESSION_ID = re.compile(r"cs_demo_[0-9A-Za-z_]{1,64}")  # ids the demo makes, older ones too
 
 
 def _render(request, template, context, status=200):
@@ -56,8 +58,8 @@ def demo_checkout(request, session_id):
     """A stand-in for Stripe's checkout page (demo payment mode only): no money is taken. Paying
     sends the signed events Stripe would send, through the same code as `/payments/stripe/webhook/`."""
     demo = providers.get("demo")
-    if not demo.is_configured():
-        raise Http404
+    if not demo.is_configured() or not DEMO_SESSION_ID.fullmatch(session_id):
+        raise Http404  # what is not a demo session id (a NUL byte …) never reaches the database
     session = get_object_or_404(DemoCheckoutSession, session_id=session_id)
     template = "payments/providers/stripe/demo_checkout.html"
     context = {"session": session, "amount": session.amount_total}

@@ -7,6 +7,7 @@ only (no calls to Stripe), so it answers fast; emails go out after the commit.
 
 import datetime
 import json
+import re
 
 import stripe
 from django.db import transaction
@@ -24,33 +25,112 @@ class BadRequest(Exception):
     pass
 
 
+# Stripe's ids and event types are short printable ASCII; the columns they go to are 255 and 100 long.
+EVENT_ID = re.compile(r"[\x21-\x7e]{1,255}")
+EVENT_TYPE = re.compile(r"[\x21-\x7e]{1,100}")
+LATEST_TIMESTAMP = 10**10  # the year 2286: a larger `created` is not a time
+LARGEST_AMOUNT = 2**53  # satang; more fits no column (and no municipal fee)
+# The fields of the objects `dispatch` reads, with the JSON types each may have (None: absent or null).
+OBJECT_FIELDS = {
+    "session": {
+        "id": (str,),
+        "url": (str, type(None)),
+        "status": (str, type(None)),
+        "payment_status": (str, type(None)),
+        "amount_total": (int, type(None)),
+        "currency": (str, type(None)),
+        "payment_intent": (str, type(None)),  # an id: events never expand it
+        "metadata": (dict, type(None)),
+        "created": (int, type(None)),
+    },
+    "charge": {"payment_intent": (str, type(None)), "amount_refunded": (int, type(None))},
+    "refund": {"id": (str, type(None)), "status": (str, type(None)), "failure_reason": (str, type(None))},
+}
+OBJECT_OF_EVENT = {
+    **dict.fromkeys(SESSION_EVENTS, "session"),
+    "charge.refunded": "charge",
+    "refund.updated": "refund",
+    "refund.failed": "refund",
+}
+
+
 def verify(payload: bytes, signature: str, secret: str) -> dict:
-    """The event, if it was signed with `secret`; else `BadRequest`."""
+    """The event, if it was signed with `secret` and has the shape of a Stripe event; else
+    `BadRequest`. The signature is checked first, on the bytes, before anything is parsed."""
     if not secret:
         raise BadRequest("no webhook secret configured")
     try:
-        stripe.Webhook.construct_event(payload, signature or "", secret, tolerance=conf.webhook_tolerance())
+        text = payload.decode("utf-8")
+        stripe.WebhookSignature.verify_header(text, signature or "", secret, conf.webhook_tolerance())
+    except UnicodeDecodeError as error:
+        raise BadRequest("not UTF-8") from error
     except stripe.SignatureVerificationError as error:
         raise BadRequest("bad signature") from error
+    try:
+        event = json.loads(text)
     except ValueError as error:
         raise BadRequest("not JSON") from error
-    return json.loads(payload)
+    check_shape(event)
+    return event
+
+
+def check_shape(event) -> None:
+    """`BadRequest` unless `event` looks like what Stripe sends: a signed body is trusted to come from
+    Stripe, not to be well formed, and what is recorded must fit its columns."""
+    if not isinstance(event, dict):
+        raise BadRequest("the event is not a JSON object")
+    event_id, kind, created = event.get("id"), event.get("type"), event.get("created")
+    if not isinstance(event_id, str) or not EVENT_ID.fullmatch(event_id):
+        raise BadRequest("the event id is missing or not a Stripe id")
+    if not isinstance(kind, str) or not EVENT_TYPE.fullmatch(kind):
+        raise BadRequest("the event type is missing or not a Stripe event type")
+    if created is not None and (
+        isinstance(created, bool) or not isinstance(created, int) or not 0 <= created < LATEST_TIMESTAMP
+    ):
+        raise BadRequest("created is not a Unix time")
+    if event.get("livemode") not in (None, True, False):
+        raise BadRequest("livemode is not true or false")
+    data = event.get("data")
+    if not isinstance(data, dict) or not isinstance(data.get("object"), dict):
+        raise BadRequest("data.object is not a JSON object")
+    for name, types in OBJECT_FIELDS.get(OBJECT_OF_EVENT.get(kind), {}).items():
+        value = data["object"].get(name)
+        if (
+            not isinstance(value, types)
+            or isinstance(value, bool)
+            or (isinstance(value, int) and not 0 <= value < LARGEST_AMOUNT)
+        ):
+            raise BadRequest(f"data.object.{name} has the wrong type")
+    if not _storable(event):
+        raise BadRequest("the event holds a NUL character or text that is not Unicode")
+
+
+def _storable(value) -> bool:
+    """Whether PostgreSQL's JSON can hold it: no NUL character, no lone surrogate, in any string."""
+    if isinstance(value, dict):
+        return all(_storable(k) and _storable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_storable(item) for item in value)
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return "\x00" not in value
+    return True
 
 
 def receive(payload: bytes, signature: str, *, provider_id: str, secret: str) -> tuple[int, str]:
     """(HTTP status, short message) for one delivery."""
     event = verify(payload, signature, secret)
-    event_id = event.get("id") or ""
-    if not event_id:
-        raise BadRequest("no event id")
     created = event.get("created")
     return events.receive(
         provider_id,
-        event_id,
-        type=event.get("type", ""),
+        event["id"],
+        type=event["type"],
         payload=event,
         livemode=event.get("livemode"),
-        created=datetime.datetime.fromtimestamp(created, tz=datetime.UTC) if created else None,
+        created=datetime.datetime.fromtimestamp(created, tz=datetime.UTC) if created is not None else None,
     )
 
 
