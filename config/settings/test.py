@@ -23,7 +23,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 DATABASES["default"].setdefault("TEST", {})  # noqa: F405
 if env("DATABASE_URL", "").startswith("postgres"):
-    DATABASES["default"]["TEST"]["NAME"] = env("TEST_DATABASE_NAME", "test_tambon")  # noqa: F405
+    # test_<database>: two checkouts with their own DATABASE_URL never share a test database.
+    _default_test_name = f"test_{DATABASES['default']['NAME']}"  # noqa: F405
+    DATABASES["default"]["TEST"]["NAME"] = env("TEST_DATABASE_NAME", _default_test_name)  # noqa: F405
 # Static files straight from the source folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
