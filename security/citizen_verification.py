@@ -133,8 +133,9 @@ def send_code(request, submission) -> Outcome:
             sensitive=True,  # the code leaves the outbox once it is sent
             urgent=True,
         )
-        if message.state != MessageState.SENT:
-            return Outcome(True, str(DELAYED_MESSAGE), "delayed")
+    # In the language of the page the citizen is on, not the one the request was made in.
+    if message.state != MessageState.SENT:
+        return Outcome(True, str(DELAYED_MESSAGE), "delayed")
     return Outcome(True, str(SENT_MESSAGE))
 
 
