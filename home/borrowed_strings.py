@@ -1129,4 +1129,5 @@ STRINGS = (
     _(
         'Don\'t worry, we\'ve got your back. Check out the <a class="w-whats-new__link" href="%(editor_guide_link)s" target="_blank" rel="noreferrer">Wagtail Editor Guide</a> to get the low down on what\'s changed and some exciting new features!'
     ),
+    _("title"),
 )
