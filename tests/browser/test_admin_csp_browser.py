@@ -10,6 +10,7 @@ from django.core.management import call_command
 from wagtail.models import Locale
 
 from home.models import InformationPage
+from tests.browser.conftest import save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -64,6 +65,7 @@ def test_page_editor_and_translation_editor_run_without_csp_violations(
         assert re.fullmatch(r"\d+ \S.*", " ".join(link.text_content().split()))
         box = link.bounding_box()
         assert box["height"] >= 24 and box["width"] >= 24
+    save_screenshot(page, "admin-dashboard-th")
 
     about = InformationPage.objects.get(slug="about", locale__language_code="th")
     page.goto(f"{live_server.url}/admin/pages/{about.pk}/edit/")
@@ -84,6 +86,7 @@ def test_page_editor_and_translation_editor_run_without_csp_violations(
     assert "แปลจากภาษาไทยเป็นภาษาอังกฤษ" in text and "เผยแพร่เป็นภาษาอังกฤษ" in text
     words = set(re.findall(r"[A-Za-z]{2,}", text)) - ALLOWED_IN_EDITOR
     assert words - content_words(english.specific) == set()
+    save_screenshot(page, "admin-translation-editor-th")
 
     # The Translate page with two languages still to translate into: "select all" ticks both.
     for code in ("my", "km"):  # an office serving Burmese and Khmer speakers adds their languages
@@ -95,6 +98,7 @@ def test_page_editor_and_translation_editor_run_without_csp_violations(
     assert locales.count() == 2
     select_all.check()
     assert all(box.is_checked() for box in locales.all())
+    save_screenshot(page, "admin-translate-select-all")
     select_all.uncheck()
     assert not any(box.is_checked() for box in locales.all())
 
