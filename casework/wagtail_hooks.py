@@ -45,6 +45,9 @@ class InboxPanel(Component):
     order = 50
     template_name = "casework/inbox/dashboard_panel.html"
 
+    class Media:  # the dashboard does not load the inbox's pages' stylesheet otherwise
+        css = {"all": ["casework/inbox.css"]}
+
     def __init__(self, request):
         self.request = request
 

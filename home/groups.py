@@ -9,7 +9,8 @@ ADMINISTRATORS = "Administrators"
 
 # Wagtail's own migrations create these two; we rename them rather than keep look-alike groups.
 WAGTAIL_DEFAULT_GROUPS = {"Moderators": COMMUNICATIONS_STAFF, "Editors": JUNIOR_EDITORS}
-APPROVAL_WORKFLOW_NAME = "Approval by communications staff"
+# Staff see it in Thai: "ส่งให้ฝ่ายประชาสัมพันธ์ตรวจอนุมัติ" on the junior editor's submit button.
+APPROVAL_WORKFLOW_NAME = "ฝ่ายประชาสัมพันธ์ตรวจอนุมัติ"
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
 COLLECTION_PERMISSIONS = [

@@ -139,8 +139,9 @@ def send_code(request, submission) -> Outcome:
             sensitive=True,  # the code leaves the outbox once it is sent
             urgent=True,
         )
-        if outbox.is_delayed(message):
-            return Outcome(True, str(DELAYED_MESSAGE), "delayed")
+    # In the language of the page the citizen is on, not the one the request was made in.
+    if outbox.is_delayed(message):
+        return Outcome(True, str(DELAYED_MESSAGE), "delayed")
     return Outcome(True, str(SENT_MESSAGE))
 
 

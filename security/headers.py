@@ -29,10 +29,28 @@ _CHOOSER_URLS = re.compile(
     r"(?:\s*\w+: \"[^\"<>\\]*\",)+\s*\}\s*\}\s*",
     re.S,
 )
-INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+# wagtail-localize's Translate page: its "select all" checkbox ticks every locale (template
+# wagtail_localize/admin/submit_translation.html). Known by its whole text, spacing aside.
+_LOCALIZE_SELECT_ALL = " ".join(
+    """
+    document.addEventListener('DOMContentLoaded', function() {
+        var selectAll = document.querySelector('[name="select_all"]');
+        var locales = document.querySelectorAll('[name="locales"]');
+
+        selectAll.addEventListener('change', function() {
+            for (var i = 0; i < locales.length; i++) {
+                locales[i].checked = selectAll.checked;
+            }
+        });
+    });
+    """.split()
+)
+INLINE_SCRIPT = re.compile(r'<script(?: type="text/javascript")?>(.*?)</script>', re.S)
 
 
 def is_known_admin_script(text: str) -> bool:
+    if " ".join(text.split()) == _LOCALIZE_SELECT_ALL:
+        return True
     if match := _WIDGET_CALL.fullmatch(text):
         arguments = match.groups()
     elif match := _PANEL.fullmatch(text):

@@ -188,9 +188,13 @@ AUTH_PASSWORD_VALIDATORS = [
 # Thai first: Thai is the default language and the fallback for browsers that ask for neither.
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย"), ("en", "English")]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin names content languages for staff, who work in Thai ("Publish in ภาษาอังกฤษ"); the names
+# cannot be translated per user: wagtail-localize puts them in JSON with plain json.dumps.
+WAGTAIL_CONTENT_LANGUAGES = [("th", "ภาษาไทย"), ("en", "ภาษาอังกฤษ")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("th", "Thai (ไทย)"), ("en", "English")]
+# Each language in its own name, so every user finds theirs.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_forms.LoginForm"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True

@@ -26,7 +26,13 @@
     var places = JSON.parse(source.textContent);
     if (!places.length) { return; }
     container.hidden = false;
-    var map = window.L.map(container, { scrollWheelZoom: false });
+    var map = window.L.map(container, { scrollWheelZoom: false, zoomControl: false });
+    // Leaflet's own control titles and credit link are English: the page gives them in its language.
+    window.L.control.zoom({
+      zoomInTitle: container.getAttribute("data-zoom-in"),
+      zoomOutTitle: container.getAttribute("data-zoom-out")
+    }).addTo(map);
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     window.L.tileLayer(container.getAttribute("data-tiles"), {
       maxZoom: 19,
       attribution: container.getAttribute("data-attribution")

