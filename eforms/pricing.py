@@ -14,6 +14,9 @@ language:
         the price of each choice of a field whose answer sets the fee
     total(page, answers) -> str
         what the citizen will owe for these answers ("" when nothing), for the review page
+
+and may have `prepare(pages)`, which loads what the others need for many pages at once (the
+catalogue's cards), so that a page listing services costs the same queries however many it lists.
 """
 
 from django.utils.translation import gettext as _
@@ -53,6 +56,13 @@ def register(pricer):
 
 def pricer():
     return _pricer
+
+
+def prepare(pages) -> None:
+    """Load the fees of `pages` in a few queries before their texts are asked for one by one."""
+    prepare_pages = getattr(_pricer, "prepare", None)
+    if prepare_pages is not None:
+        prepare_pages(list(pages))
 
 
 def has_fee(page) -> bool:

@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 
 from casework.models import Submission
 from home.groups import ADMINISTRATORS
-from home.site import base_url, message_context
+from home.site import admin_url, message_context
 from operations import health, heartbeat
 from outbox import services as outbox
 from outbox.constants import MessageState
@@ -152,7 +152,6 @@ def render(digest: Digest, language: str) -> tuple[str, str]:
     """(subject, body) in `language`."""
     today = timezone.localdate(digest.now)
     with translation.override(language):
-        admin = base_url()
         context = {
             **message_context(),
             "digest": digest,
@@ -160,9 +159,9 @@ def render(digest: Digest, language: str) -> tuple[str, str]:
             "language": language,
             "overdue_rows": [(s, (today - s.expected_completion).days) for s in digest.overdue.items],
             "links": {
-                "inbox": admin + reverse("inbox:index") + "?due=overdue",
-                "payments": admin + reverse("payments_admin:index"),
-                "messages": admin + reverse("outbox:failed"),
+                "inbox": admin_url(reverse("inbox:index") + "?due=overdue"),
+                "payments": admin_url(reverse("payments_admin:index")),
+                "messages": admin_url(reverse("outbox:failed")),
             },
         }
         subject = render_to_string("operations/email/digest_subject.txt", context)

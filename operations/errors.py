@@ -3,7 +3,8 @@ when `SENTRY_DSN` is set: `operations/apps.py` imports this module then and not 
 
 Citizens' personal data stays here (PDPA): no cookies, headers, query strings, request bodies, user
 or client address, no local variables in tracebacks; and every text that is sent (messages,
-exception values, breadcrumbs) has email addresses, 13-digit ID numbers and phone numbers masked.
+exception values, breadcrumbs) has email addresses, 13-digit ID numbers, phone numbers and IP
+addresses masked.
 """
 
 import re
@@ -16,6 +17,15 @@ _MASKS = [
     # A Thai ID with or without dashes (1-2345-67890-12-3), or any 13 digits in a row.
     (re.compile(r"(?<!\d)\d(?:[- ]?\d){12}(?!\d)"), "[id]"),
     (re.compile(r"(?<![\d\w])(?:\+66|0)\d{1,2}[- ]?\d{3}[- ]?\d{3,4}(?!\d)"), "[phone]"),
+    # Client addresses (a security warning names the address a forwarded header came from).
+    (re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])"), "[address]"),
+    # IPv6: a "::" or at least five groups, so that times (12:30:45) stay.
+    (
+        re.compile(
+            r"(?<![\w:])(?=[0-9A-Fa-f:]*::|(?:[0-9A-Fa-f]{1,4}:){4})(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"
+        ),
+        "[address]",
+    ),
 ]
 #: Of the request, only these are sent.
 _REQUEST_KEEP = {"method", "url"}

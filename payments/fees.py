@@ -6,6 +6,8 @@ with `eforms.pricing`), so the manual, each choice, the review page and the paym
 
 import dataclasses
 
+from django.conf import settings
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from casework.constants import SubmissionStatus
@@ -36,14 +38,35 @@ class Fee:
 
 
 NO_FEE = Fee(FeeKind.NONE, 0)
+#: Where `prepare_service_fees` leaves a page's fee rule (None: it has none).
+_LOADED = "_tambon_service_fee"
 
 
 def service_fee(service):
     """The `ServiceFee` of a service (any language version), or None."""
     if service is None:
         return None
+    if _LOADED in service.__dict__:
+        return service.__dict__[_LOADED]
     source = getattr(service, "source_page", service)
     return ServiceFee.objects.filter(service_id=source.pk).prefetch_related("options").first()
+
+
+def prepare_service_fees(pages) -> None:
+    """Load the fee rules (with their options) of many service pages, in any language, in two queries."""
+    if not pages:
+        return
+    rules = (
+        ServiceFee.objects.filter(
+            service__translation_key__in={page.translation_key for page in pages},
+            service__locale__language_code=settings.LANGUAGE_CODE,
+        )
+        .prefetch_related("options")
+        .annotate(translation_key=F("service__translation_key"))
+    )
+    by_key = {rule.translation_key: rule for rule in rules}
+    for page in pages:
+        page.__dict__[_LOADED] = by_key.get(page.translation_key)
 
 
 def due_after_approval(service) -> bool:
@@ -104,6 +127,9 @@ def fee_for(submission, service_fee_row=None) -> Fee:
 
 class Pricer:
     """The fee rules as the citizen's form pages say them (`eforms.pricing`), before anything is sent."""
+
+    def prepare(self, pages) -> None:
+        prepare_service_fees(pages)
 
     def has_fee(self, page) -> bool:
         rule = service_fee(page)

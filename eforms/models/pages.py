@@ -101,6 +101,7 @@ class ServiceCataloguePage(ThaiSearchableMixin, Page):
                 "path",
                 "depth",
                 "locale_id",
+                "translation_key",
                 "introduction",
                 "category",
                 "processing_days",
@@ -115,6 +116,7 @@ class ServiceCataloguePage(ThaiSearchableMixin, Page):
         services = list(self.services())
         if query:
             services = search_services(services, query)
+        pricing.prepare(services)
         context["query"] = query
         context["groups"] = group_by_category(services)
         context["result_count"] = len(services)

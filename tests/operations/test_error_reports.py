@@ -95,6 +95,8 @@ def test_an_error_is_reported_without_personal_data():
         ("ID 1101700207030 and 1 1017 00207 03 0", "ID [id] and [id]"),
         ("call 0812345678 or 02-123-4567 or +66812345678", "call [phone] or [phone] or [phone]"),
         ("reference BS-69-000123, 4,000 baht", "reference BS-69-000123, 4,000 baht"),
+        ("from 203.0.113.9 and 2001:db8::1, 2001:db8:1:2:3:4:5:6", "from [address] and [address], [address]"),
+        ("at 12:30:45 on 1.2.3", "at 12:30:45 on 1.2.3"),
     ],
 )
 def test_masks(text, masked):
