@@ -5,8 +5,11 @@ Every change of a refund's state goes through `refund_transitions`; the payment'
 through `checkout.apply_refunded_total`, so the payment's own state machine stays in charge.
 """
 
+import datetime
+import logging
+
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +21,7 @@ from payments.providers import ProviderError
 
 S = PaymentStatus
 R = RefundStatus
+logger = logging.getLogger(__name__)
 
 
 class RefundError(Exception):
@@ -144,6 +148,30 @@ def execute_refund(refund) -> Refund:
     return refund_transitions.transition(
         refund, R.PROCESSING, source=EventSource.SYSTEM, changes={"provider_reference": result.reference}
     ).refund
+
+
+#: A refund the provider did not answer is sent again (with the same idempotency key) after this long.
+RETRY_AFTER = datetime.timedelta(minutes=5)
+
+
+def retry_unanswered(*, now=None) -> int:
+    """Send again every refund left `processing` because its provider did not answer (no provider
+    reference yet), as an officer pressing "try again" would; the idempotency key means a refund the
+    provider did make is returned, not made twice. Returns how many were tried."""
+    now = now or timezone.now()
+    stuck = Refund.objects.filter(
+        Q(provider_reference="") | Q(provider_reference__isnull=True),
+        status=R.PROCESSING,
+        requested_at__lt=now - RETRY_AFTER,
+    ).order_by("pk")
+    tried = 0
+    for refund in stuck:
+        tried += 1
+        try:
+            execute_refund(refund)
+        except RefundError as error:
+            logger.warning("sync_payments: refund %s: %s", refund.pk, error)
+    return tried
 
 
 def refund_succeeded(refund, *, reference, source) -> Refund:

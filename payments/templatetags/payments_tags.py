@@ -11,10 +11,11 @@ register = template.Library()
 
 
 @register.filter(needs_autoescape=True)
-def satang(value, autoescape=True):
-    """4000 -> "40 บาท" / "40 baht"; in HTML on one line ("500 | บาท" never), in emails as is."""
+def satang(value, style="", autoescape=True):
+    """4000 -> "40 บาท" / "40 baht"; in HTML on one line ("500 | บาท" never), in emails as is.
+    `|satang:"plain"` inside an attribute (alt, aria-label), where markup would be read out."""
     text = format_baht(value)
-    return keep_together(text) if autoescape and text else text
+    return keep_together(text) if autoescape and text and style != "plain" else text
 
 
 @register.inclusion_tag("payments/includes/payment_step_inner.html")

@@ -238,7 +238,8 @@ def walk_a_request_and_its_payment(page, base, audit):
 
 def test_public_pages_have_no_accessibility_finding_and_valid_html(live_server, chromium, settings, tmp_path):
     settings.TAMBON_TYPESET = True  # the real pages' markup (the test settings turn it off)
-    settings.STRIPE_SECRET_KEY = settings.STRIPE_WEBHOOK_SECRET = ""  # the demo checkout
+    settings.STRIPE_SECRET_KEY = settings.STRIPE_WEBHOOK_SECRET = ""  # the demo checkout, on purpose
+    settings.PAYMENTS_DEMO = True
     call_command("load_demo")
     context = chromium.new_context(viewport=WIDE, locale="th-TH")
     page = context.new_page()

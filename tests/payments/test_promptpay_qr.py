@@ -3,6 +3,7 @@ duplicate, wrong amount, twice, bad files), transfers recorded by hand, refunds 
 
 import datetime
 import io
+import re
 
 import pytest
 import zxingcpp
@@ -90,6 +91,9 @@ def test_the_qr_code_page_shows_a_valid_code_amount_and_ref1(client, submission,
     assert ref1(submission) in text and "40 บาท" in text and BILLER_ID in text
     image_url = reverse("payments_citizen:promptpay_qr_image", args=[submission.reference, payment.pk])
     assert f'src="{image_url}"' in text
+    for html in (text, client.get(payment.checkout_url + "print/").content.decode()):
+        [alt] = re.findall(r'<img src="[^"]*" [^>]*alt="([^"]*)"', html)
+        assert "40 บาท" in alt and "<" not in alt and "&lt;" not in alt  # what a screen reader says
     image = client.get(image_url)
     assert image["Content-Type"] == "image/png" and "no-store" in image["Cache-Control"]
     [code] = zxingcpp.read_barcodes(Image.open(io.BytesIO(image.content)))

@@ -1,16 +1,21 @@
 """Officers: refunds (with a second officer above the limit), counter payments, receipts numbering,
 the reconciliation report."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from casework.models import ServiceHandler
 from home.groups import PERMIT_OFFICERS
 from payments import checkout, counter, refunds
 from payments.constants import PaymentStatus, RefundStatus
 from payments.models import PaymentSettings, Receipt
+from payments.models import Refund as RefundModel
 from tests.conftest import make_staff
 from tests.payments.conftest import deliver, make_submission, start
 
@@ -88,6 +93,23 @@ def test_refund_retry_after_a_timeout_does_not_refund_twice(paid, fake_stripe, p
     refunds.execute_refund(refund)
     refund.refresh_from_db()
     assert refund.status == RefundStatus.SUCCEEDED
+    assert len(fake_stripe.refunds) == 1
+
+
+def test_a_refund_the_provider_did_not_answer_is_sent_again_by_sync(paid, fake_stripe, permit_officer):
+    fake_stripe.delay_next(1.5)
+    with pytest.raises(refunds.RefundError):
+        refunds.request_refund(paid, amount=4000, reason="ยกเลิก", officer=permit_officer)
+    refund = paid.refunds.get()
+    call_command("sync_payments", stdout=StringIO())  # too soon: the officer may still try again
+    refund.refresh_from_db()
+    assert refund.status == RefundStatus.PROCESSING and not fake_stripe.refunds
+    RefundModel.objects.filter(pk=refund.pk).update(requested_at=timezone.now() - refunds.RETRY_AFTER)
+    out = StringIO()
+    call_command("sync_payments", stdout=out)
+    refund.refresh_from_db()
+    assert refund.status == RefundStatus.SUCCEEDED and "refunds_retried=1" in out.getvalue()
+    call_command("sync_payments", stdout=StringIO())
     assert len(fake_stripe.refunds) == 1
 
 

@@ -4,10 +4,11 @@ import datetime
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 
+from home import locks
 from payments import checkout
 from payments.constants import PaymentStatus
 from payments.management.commands.sync_payments import LOCK
@@ -69,11 +70,20 @@ def test_sync_survives_stripe_errors(client, fake_stripe, submission):
 
 
 def test_sync_is_skipped_while_another_run_holds_the_lock(fake_stripe, db):
-
-    cache.add(LOCK, 1, 60)
+    """The lock is the database's (or a file beside SQLite's), so it holds without Redis and across
+    processes: here a second connection, as a second cron run would have."""
+    other = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        with locks.single_run(LOCK, using=other) as held:
+            assert held
+            out = StringIO()
+            call_command("sync_payments", stdout=out)
+            assert "another run" in out.getvalue()
+    finally:
+        other.close()
     out = StringIO()
-    call_command("sync_payments", stdout=out)
-    assert "another run" in out.getvalue()
+    call_command("sync_payments", stdout=out)  # released: the next run goes ahead
+    assert "checked=0" in out.getvalue()
 
 
 def test_demo_mode_checkout_posts_a_signed_event_to_our_webhook(client, demo_mode, submission):
