@@ -58,8 +58,11 @@ def sha(data):
 
 
 @pytest.fixture
-def office_data(transactional_db, handled_service, permit_officer):
-    """Committed data, as pg_dump (another process) sees it."""
+def office_data(transactional_db, handled_service, permit_officer, settings, tmp_path):
+    """Committed data, as pg_dump (another process) sees it, and file stores of this office alone (other
+    tests' files stay out of the backup)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     submission = make_submission(handled_service, reference="BS-69-000777")
     SubmissionFile.objects.create(
         submission=submission,
