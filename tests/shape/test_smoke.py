@@ -6,8 +6,6 @@ import re
 import secrets
 import time
 
-import pytest
-
 from casework.models import Submission, SubmissionFile
 from tests.eforms.factories import PDF_BYTES
 from tests.shape import shape_only

@@ -61,7 +61,7 @@ class Citizen:
             files={"id_card_copy": ("บัตร.pdf", upload, "application/pdf")},
         )
         review = self.http.get(self.url, timeout=30)
-        assert f'value="review"' in review.text, review.text[:500]
+        assert 'value="review"' in review.text, review.text[:500]
         self.send_token = re.search(r'name="send_token" value="([0-9a-f]{32})"', review.text)[1]
         self.review_form = {
             "csrfmiddlewaretoken": csrf_token(review.text),
