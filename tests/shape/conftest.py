@@ -33,7 +33,9 @@ def stack(django_db_blocker):
     shape = Stack(os.environ["DATABASE_URL"])
     with django_db_blocker.unblock():
         shape.start()
-    print(f"\nshape started in {shape.timings['start']:.1f} s (prepare {shape.timings['prepare']:.1f} s)")
+    print(
+        "\nshape started: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in shape.timings.items())
+    )
     yield shape
     shape.stop()
     if os.environ.get("TAMBON_SHAPE_KEEP"):

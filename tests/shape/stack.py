@@ -203,6 +203,7 @@ class Stack:
 
     def _prepare(self):
         """A fresh database, migrated and seeded, and collectstatic: side by side (2 cores)."""
+        started = time.monotonic()
         self._recreate_database()
         self.run("compile_translations")
         collect = subprocess.Popen(
@@ -211,8 +212,10 @@ class Stack:
         )  # fmt: skip
         try:
             self.seed = json.loads(self.run("-m", "tests.shape.seed", "setup", timeout=300).splitlines()[-1])
+            self.timings["migrate and seed"] = time.monotonic() - started
         finally:
             _out, errors = collect.communicate(timeout=300)
+        self.timings["collectstatic"] = time.monotonic() - started
         if collect.returncode:
             raise RuntimeError(f"collectstatic failed:\n{errors}")
 
