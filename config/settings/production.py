@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_list
+from .base import DATABASES, env, env_bool, env_list
 
 # DEBUG is never on in production, whatever the environment says.
 DEBUG = False
@@ -14,6 +14,10 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names, comma separated.")
+
+# A kept connection that PostgreSQL dropped while idle (a restart, a failover, a network cut) is checked
+# and replaced before a request uses it, instead of failing that request (tests/shape/test_faults.py).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
