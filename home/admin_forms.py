@@ -1,5 +1,6 @@
 """Admin forms: the sign-in form, and the base of every page type's edit form (Latin slugs)."""
 
+from django.core.validators import validate_slug, validate_unicode_slug
 from django.utils.translation import gettext as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.pages import WagtailAdminPageForm
@@ -30,7 +31,10 @@ class LatinSlugFormMixin:
         if "slug" in self.fields:
             field = self.fields["slug"]
             field.required = False  # made from the title; Wagtail's script leaves it empty for Thai
-            field.validators = []  # a Thai or dash-only slug is repaired in clean(), not refused
+            # A Thai or spaced slug is repaired in clean(), not refused (its length is still checked).
+            field.validators = [
+                v for v in field.validators if v not in (validate_slug, validate_unicode_slug)
+            ]
             field.help_text = _(
                 "The page's name in its address: Latin letters, digits and dashes. Left empty, it is "
                 "made from the title."

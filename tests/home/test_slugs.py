@@ -105,6 +105,8 @@ def test_the_editor_chooses_the_slug_and_a_thai_one_is_romanised(editor, thai_ho
     assert InformationPage.objects.filter(slug="building-permit").exists()
     assert add_page(editor, thai_home, "ประกาศ", slug="ทดสอบ").status_code == 302
     assert InformationPage.objects.get(title="ประกาศ").slug == latin_slug("ทดสอบ")
+    assert add_page(editor, thai_home, "ข่าว", slug="Road works").status_code == 302
+    assert InformationPage.objects.get(title="ข่าว").slug == "road-works"
 
 
 @pytest.mark.django_db
