@@ -127,3 +127,28 @@ def test_a_slug_error_shows_on_the_title_too_in_thai(editor, thai_home):
     assert response.status_code == 200
     assert "slug" in response.context["form"].errors and "title" in response.context["form"].errors
     assert not InformationPage.objects.filter(title="(((!)))").exists()
+
+
+@pytest.mark.django_db
+def test_a_page_already_at_a_dash_only_address_moves_when_next_saved(
+    editor, thai_home, django_capture_on_commit_callbacks
+):
+    page = add_information_page(thai_home, "(ทดสอบ)", "--")
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail adds the redirect on commit
+        response = editor.post(
+            f"/admin/pages/{page.pk}/edit/",
+            nested_form_data(
+                {
+                    "title": "(ทดสอบ)",
+                    "slug": "--",
+                    "introduction": "",
+                    "body": streamfield([]),
+                    "action-publish": "1",
+                }
+            ),
+        )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert LATIN_WORDS.fullmatch(page.slug)
+    old = editor.get("/th/--/")
+    assert old.status_code in (301, 302) and old["Location"].endswith(f"/th/{page.slug}/")
