@@ -26,10 +26,11 @@ from eforms.catalogue import group_by_category, search_services
 from eforms.constants import REFERENCE_PREFIX_PATTERN, FeeDue, PersonalDataBasis, ServiceCategory
 from eforms.field_types import split_choices
 from eforms.steps import consent_as_the_basis_says, spec_from_field, split_into_steps, step_count
-from home.models import ThaiSearchableMixin
+from home.admin_forms import LatinSlugFormMixin
+from home.models import LatinSlugMixin, ThaiSearchableMixin
 
 
-class EServiceAdminForm(WagtailAdminFormPageForm):
+class EServiceAdminForm(LatinSlugFormMixin, WagtailAdminFormPageForm):
     """Checks what the form builder cannot: unique keys, and conditions that point at earlier fields."""
 
     def clean(self):
@@ -72,7 +73,7 @@ class EServiceAdminForm(WagtailAdminFormPageForm):
         return cleaned_data
 
 
-class ServiceCataloguePage(ThaiSearchableMixin, Page):
+class ServiceCataloguePage(LatinSlugMixin, ThaiSearchableMixin, Page):
     """Every e-service of the office, by category, with a search box: `/th/services/`."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -123,7 +124,7 @@ class ServiceCataloguePage(ThaiSearchableMixin, Page):
         return context
 
 
-class EServicePage(RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
+class EServicePage(LatinSlugMixin, RoutablePageMixin, FormMixin, ThaiSearchableMixin, Page):
     """An e-service: the citizen's manual, then a multi-step form citizens fill in on their phone.
 
     The form is built from `form_fields` (see `EFormField`); step breaks split it into steps. The

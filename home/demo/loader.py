@@ -1,4 +1,8 @@
-"""Builds the demo municipality. Safe to run again: what exists is kept, nothing is duplicated."""
+"""Builds the demo municipality. Safe to run again: what exists is kept, nothing is duplicated.
+
+The loader touches only the pages it defines (found by slug under their parent): pages staff add
+beside them are neither translated nor counted, so a second run reports what the first did.
+"""
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
@@ -30,7 +34,12 @@ def _child(parent, model, slug, **fields):
     return page
 
 
-def _home_page():
+#: Where `runserver` listens on the developer's machine; the site's address, so links in messages work.
+DEMO_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def _home_page(port=None):
     thai = Locale.objects.get(language_code="th")
     home = HomePage.objects.filter(locale=thai).first()
     if home is not None:
@@ -55,8 +64,8 @@ def _home_page():
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=DEMO_HOST,
+            port=port or DEFAULT_PORT,
             root_page=home,
             is_default_site=True,
             site_name=content.ORGANISATION["name_en"],
@@ -91,6 +100,20 @@ def _resolve_body(body, pages_by_slug):
     return resolved
 
 
+def _demo_site_address(site, port):
+    """Point the demo's site at the port the server runs on this time (links in messages use it).
+
+    Only a demo site on this machine: a real site's address, or a demo served under a real name, is kept.
+    """
+    if port is None or site.hostname not in (DEMO_HOST, "localhost"):
+        return
+    if not OrganisationSettings.for_site(site).is_demo:
+        return
+    if (site.hostname, site.port) != (DEMO_HOST, port):
+        site.hostname, site.port = DEMO_HOST, port
+        site.save()
+
+
 def _organisation_settings(site, pages_by_slug):
     org = OrganisationSettings.for_site(site)
     if org.name_th:
@@ -110,10 +133,11 @@ def _organisation_settings(site, pages_by_slug):
         FooterMenuItem.objects.create(settings=org, sort_order=order, link_page=pages_by_slug[slug])
 
 
-def load(stdout=None):
+def load(stdout=None, port=None):
+    """Build (or find) the demo's pages and publish their English; `port`: where the server runs."""
     # Not one transaction: wagtail-localize publishes each translation on commit, and a child's
     # translation needs its parent's to be published first.
-    home, created = _home_page()
+    home, created = _home_page(port)
     pages = {}
     pages["contact"] = _child(home, ContactPage, **content.CONTACT)
     for definition in content.INFORMATION_PAGES:
@@ -128,20 +152,23 @@ def load(stdout=None):
         )
     news_index = _child(home, NewsIndexPage, **content.NEWS_INDEX)
     pages["news"] = news_index
+    news_items = []
     palettes = ["noon", "dusk", "rain", "dawn"]
     for number, (slug, kind, days_ago, title, summary) in enumerate(content.NEWS_ITEMS):
         image = demo_image(title[:100], 10 + number, palettes[number % 4])
-        _child(
-            news_index,
-            NewsItemPage,
-            slug=slug,
-            title=title,
-            kind=kind,
-            date=content._day(days_ago),
-            summary=summary,
-            image=image,
-            image_alt_text="",
-            body=[("paragraph", content.NEWS_BODY)],
+        news_items.append(
+            _child(
+                news_index,
+                NewsItemPage,
+                slug=slug,
+                title=title,
+                kind=kind,
+                date=content._day(days_ago),
+                summary=summary,
+                image=image,
+                image_alt_text="",
+                body=[("paragraph", content.NEWS_BODY)],
+            )
         )
 
     if created or not home.shortcuts:
@@ -152,12 +179,16 @@ def load(stdout=None):
         ]
         home.save_revision().publish()
 
-    _organisation_settings(Site.objects.get(root_page=home), pages)
+    site = Site.objects.get(root_page=home)
+    _organisation_settings(site, pages)
+    _demo_site_address(site, port)
 
-    # English: translate parents before children, as wagtail-localize requires.
-    translate_page(home, content.ENGLISH)
-    for page in home.get_descendants().live().filter(locale=home.locale).specific().order_by("path"):
-        translate_page(page, content.ENGLISH)
+    # English, parents before children, as wagtail-localize requires; only the demo's own pages
+    # (a page staff added has no entry in the demo's word list).
+    own = [home, *pages.values(), *news_items]
+    for page in sorted(own, key=lambda page: page.path):
+        if page.live:
+            translate_page(page, content.ENGLISH)
     if stdout:
-        stdout.write(f"Demo content ready: {home.get_descendants(inclusive=True).count()} Thai pages.")
+        stdout.write(f"Demo content ready: {len(own)} Thai pages.")
     return home

@@ -1,4 +1,12 @@
-from .pages import ContactPage, HomePage, InformationPage, NewsIndexPage, NewsItemPage, ThaiSearchableMixin
+from .pages import (
+    ContactPage,
+    HomePage,
+    InformationPage,
+    LatinSlugMixin,
+    NewsIndexPage,
+    NewsItemPage,
+    ThaiSearchableMixin,
+)
 from .site_settings import EmergencyNumber, MenuItem, OrganisationSettings
 
 __all__ = [
@@ -6,6 +14,7 @@ __all__ = [
     "EmergencyNumber",
     "HomePage",
     "InformationPage",
+    "LatinSlugMixin",
     "MenuItem",
     "NewsIndexPage",
     "NewsItemPage",

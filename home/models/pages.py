@@ -14,7 +14,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from home.admin_forms import PageForm
 from home.blocks import ContentStreamBlock, ShortcutBlock
+from home.slugs import available_slug, latin_slug
 from home.thai_text import segment
 
 
@@ -28,6 +30,25 @@ def publicly_visible(pages):
         prefix=Substr(OuterRef("path"), 1, Length("page__path"))
     ).filter(page__path=F("prefix"))
     return pages.exclude(Exists(restricted))
+
+
+class LatinSlugMixin:
+    """Every page type of the site: a Latin slug made from a Thai title (see `home.slugs`).
+
+    Wagtail fills an empty slug from the title, which gives nothing for Thai with unicode slugs off;
+    here the title is romanised instead. The admin form (`PageForm`) also repairs a dash-only or Thai
+    slug and shows slug errors where the editor is.
+    """
+
+    base_form_class = PageForm
+
+    def full_clean(self, *args, **kwargs):
+        # Only when the parent is known (as Wagtail does): the slug must be free among the siblings.
+        if not self.slug and (self.path or getattr(self, "_cached_parent_obj", None)):
+            base = latin_slug(self.title)
+            if base:
+                self.slug = available_slug(base, self.get_parent(), self)
+        super().full_clean(*args, **kwargs)
 
 
 class ThaiSearchableMixin:
@@ -52,7 +73,7 @@ class ThaiSearchableMixin:
         return segment(" ".join(strip_tags(str(part)) for part in self.searchable_parts() if part))
 
 
-class HomePage(ThaiSearchableMixin, Page):
+class HomePage(LatinSlugMixin, ThaiSearchableMixin, Page):
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(
@@ -141,7 +162,7 @@ class HomePage(ThaiSearchableMixin, Page):
         return context
 
 
-class InformationPage(ThaiSearchableMixin, Page):
+class InformationPage(LatinSlugMixin, ThaiSearchableMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -154,7 +175,7 @@ class InformationPage(ThaiSearchableMixin, Page):
         return super().searchable_parts() + [self.introduction]
 
 
-class NewsIndexPage(ThaiSearchableMixin, Page):
+class NewsIndexPage(LatinSlugMixin, ThaiSearchableMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
     per_page = 10
     page_cache_query_params = ("kind", "page")  # home.page_cache: the filters and page number
@@ -189,7 +210,7 @@ class NewsIndexPage(ThaiSearchableMixin, Page):
         return context
 
 
-class NewsItemPage(ThaiSearchableMixin, Page):
+class NewsItemPage(LatinSlugMixin, ThaiSearchableMixin, Page):
     class Kind(models.TextChoices):
         NEWS = "news", _("News")
         ANNOUNCEMENT = "announcement", _("Announcement")
@@ -226,7 +247,7 @@ class NewsItemPage(ThaiSearchableMixin, Page):
         return super().searchable_parts() + [self.summary]
 
 
-class ContactPage(ThaiSearchableMixin, Page):
+class ContactPage(LatinSlugMixin, ThaiSearchableMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
     address = models.TextField(_("address"), blank=True)
     opening_hours = RichTextField(_("opening hours"), features=["bold", "ul"], blank=True)

@@ -1,9 +1,14 @@
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from home.models import HomePage, InformationPage, NewsItemPage, OrganisationSettings
+from home.models import HomePage, InformationPage, NewsIndexPage, NewsItemPage, OrganisationSettings
+from tests.home.factories import add_information_page, add_news
+from tests.tourism.conftest import make_attraction
+from tourism.models import TourismIndexPage
 
 # Real commits: wagtail-localize publishes each translation when its transaction commits.
 # serialized_rollback restores what the migrations created (locales, groups, root page) first.
@@ -16,17 +21,54 @@ def count_by_language():
     }
 
 
-def test_demo_builds_a_bilingual_municipality_and_can_run_twice(client):
-    call_command("load_demo")
+def load_demo(*args):
+    """Run `load_demo`; what it printed, and the lines that count what each app made ready."""
+    out, err = io.StringIO(), io.StringIO()
+    call_command("load_demo", *args, stdout=out, stderr=err)
+    counts = [line for line in out.getvalue().splitlines() if " ready: " in line]
+    return out.getvalue() + err.getvalue(), counts
+
+
+def add_staff_pages():
+    """Pages an editor adds beside the demo's (Thai only, words the demo's word list does not have)."""
+    home = HomePage.objects.get(locale__language_code="th")
+    news = NewsIndexPage.objects.get(locale__language_code="th")
+    tourism = TourismIndexPage.objects.get(locale__language_code="th")
+    pages = [
+        add_information_page(home, "ประกาศรับสมัครพนักงานจ้าง", "jobs", introduction="รับสมัครถึงสิ้นเดือน"),
+        add_news(news, "ประชุมสภาเทศบาลสมัยสามัญ", "council-meeting", summary="วาระการประชุม"),
+        make_attraction(tourism, "น้ำตกที่เจ้าหน้าที่เพิ่ม"),
+    ]
+    return {page.pk: (page.title, page.latest_revision_id) for page in pages}
+
+
+def test_demo_builds_a_bilingual_municipality_and_can_run_again_beside_staff_pages(client, settings):
+    settings.DEBUG = False
+    printed, first_counts = load_demo("--demo-admin", "--port", "8123")
+    assert "Refusing to create a demo administrator" in printed  # a known password only in development
+    assert not get_user_model().objects.filter(username="admin").exists()
     first = count_by_language()
     assert first["th"] == first["en"] >= 16
     assert InformationPage.objects.filter(locale__language_code="th").count() >= 6
     assert NewsItemPage.objects.filter(locale__language_code="th").count() >= 8
     assert OrganisationSettings.objects.get().is_demo
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_url == "http://127.0.0.1:8123"  # links in the demo's emails reach the running server
 
-    call_command("load_demo")
-    assert count_by_language() == first
+    # An editor adds pages in Thai; `make run` again must neither translate, change nor count them.
+    staff_pages = add_staff_pages()
+    settings.DEBUG = True
+    printed, second_counts = load_demo("--demo-admin", "--port", "8124")
+    settings.DEBUG = False
+    assert len(first_counts) == 3 and second_counts == first_counts
+    assert "Admin: http://127.0.0.1:8124/admin/" in printed
+    assert count_by_language() == {"th": first["th"] + 3, "en": first["en"]}
+    for pk, (title, revision) in staff_pages.items():
+        page = Page.objects.get(pk=pk)
+        assert (page.title, page.latest_revision_id, page.live) == (title, revision, True)
+        assert not page.get_translations().exists()
     assert HomePage.objects.count() == 2
+    assert Site.objects.get().root_url == "http://127.0.0.1:8124"
 
     thai = client.get("/th/")
     english = client.get("/en/")
@@ -39,9 +81,3 @@ def test_demo_builds_a_bilingual_municipality_and_can_run_twice(client):
     about = client.get("/en/about/").text
     assert "Population by village" in about  # table cells are translated too
     assert client.get("/th/search/", {"query": "ขยะ"}).context["results_page"].paginator.count >= 2
-
-
-def test_demo_admin_is_only_created_in_development(settings):
-    settings.DEBUG = False
-    call_command("load_demo", "--demo-admin")
-    assert not get_user_model().objects.filter(username="admin").exists()

@@ -24,7 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import ContentStreamBlock
-from home.models import ThaiSearchableMixin
+from home.models import LatinSlugMixin, ThaiSearchableMixin
 from tourism import event_dates, hours
 from tourism.blocks import GalleryBlock
 from tourism.constants import Access, EventDateKind, Weekday
@@ -60,7 +60,7 @@ def _tabs(content, details_heading, details):
     )
 
 
-class TourismIndexPage(RoutablePageMixin, ThaiSearchableMixin, Page):
+class TourismIndexPage(LatinSlugMixin, RoutablePageMixin, ThaiSearchableMixin, Page):
     """Lists attractions (filtered, paginated) and events, and has a map of every attraction at `map/`.
 
     Override `per_page` to change how many attraction cards a page of results shows.
@@ -105,7 +105,7 @@ class TourismIndexPage(RoutablePageMixin, ThaiSearchableMixin, Page):
         return self.get_url(request) + self.reverse_subpage("map")
 
 
-class AttractionPage(GalleryMixin, ThaiSearchableMixin, Page):
+class AttractionPage(LatinSlugMixin, GalleryMixin, ThaiSearchableMixin, Page):
     page_cache_seconds = 60  # home.page_cache: "open now" changes by the minute
     category = models.ForeignKey(
         "tourism.AttractionCategory",
@@ -303,7 +303,7 @@ class ClosedDate(Orderable):
         return self.date.isoformat()
 
 
-class EventPage(GalleryMixin, ThaiSearchableMixin, Page):
+class EventPage(LatinSlugMixin, GalleryMixin, ThaiSearchableMixin, Page):
     page_cache_seconds = 60  # home.page_cache: "on now" starts and ends with the event
     summary = models.TextField(
         _("summary"),

@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -21,14 +23,21 @@ class Command(BaseCommand):
             help=f"Also create the administrator '{DEMO_ADMIN_USERNAME}' with a published password "
             "(development only).",
         )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=int(os.environ.get("PORT") or loader.DEFAULT_PORT),
+            help="The port the server runs on (default: $PORT, else 8000): the demo site's address "
+            "and the admin URL printed use it.",
+        )
 
     def handle(self, *args, **options):
-        home = loader.load(stdout=self.stdout)
+        home = loader.load(stdout=self.stdout, port=options["port"])
         demo_loaded.send(sender=self.__class__, home_page=home, stdout=self.stdout)
         if options["demo_admin"]:
-            self._demo_admin()
+            self._demo_admin(options["port"])
 
-    def _demo_admin(self):
+    def _demo_admin(self, port):
         if not settings.DEBUG:
             self.stderr.write("Refusing to create a demo administrator with a known password: DEBUG is off.")
             return
@@ -48,6 +57,6 @@ class Command(BaseCommand):
         user.groups.add(Group.objects.get(name=ADMINISTRATORS))
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:8000/admin/  user: {DEMO_ADMIN_USERNAME}  password: {DEMO_ADMIN_PASSWORD}"
+                f"Admin: http://{loader.DEMO_HOST}:{port}/admin/  user: {DEMO_ADMIN_USERNAME}  password: {DEMO_ADMIN_PASSWORD}"
             )
         )
