@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+export PORT  # the demo's addresses in messages follow it (config/settings/dev.py)
 PYTEST_ARGS ?= -n auto  # both cores: the suite takes half as long
 
 .PHONY: run test test-browser lint format bench messages translations setup checkers clean

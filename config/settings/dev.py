@@ -9,6 +9,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 # Static files straight from the source folders; media as configured (local disk unless a bucket is set).
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+# Staff links in messages (the inbox) on the port `make run PORT=…` serves.
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{env('PORT', '8000')}")
 # `make run` without Stripe keys pays through the demo checkout.
 PAYMENTS_DEMO = env_bool("PAYMENTS_DEMO", True)
 # The demo administrator signs in without a phone; set STAFF_2FA_REQUIRED=true to try the real flow.

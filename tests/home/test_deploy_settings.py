@@ -44,3 +44,16 @@ def test_debug_stays_off_in_production_whatever_the_environment_says():
         env={**PRODUCTION_ENV, "DEBUG": "true"},
     )
     assert result.stdout.strip().endswith("False"), result.stderr
+
+
+def test_make_run_on_another_port_links_staff_to_that_port():
+    """`make run PORT=8123` exports PORT: staff links in the demo's messages go to the server it runs."""
+    clean = {k: v for k, v in os.environ.items() if k not in ("WAGTAILADMIN_BASE_URL", "PORT")}
+    result = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)"],
+        cwd=BASE,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings.dev", "PORT": "8123"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.strip() == "http://127.0.0.1:8123", result.stderr
