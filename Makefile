@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT  # the demo's addresses in messages follow it (config/settings/dev.py)
-PYTEST_ARGS ?= -n auto  # both cores: the suite takes half as long
+# One pytest worker per core and one more: many tests wait on a browser, a server or a subprocess.
+PYTEST_ARGS ?= -n $(shell $(PYTHON) -c 'import os; print(len(os.sched_getaffinity(0)) + 1)')
 
 .PHONY: run test test-browser lint format bench messages translations setup checkers clean
 
