@@ -26,6 +26,8 @@ if env("DATABASE_URL", "").startswith("postgres"):
     # test_<database>: two checkouts with their own DATABASE_URL never share a test database.
     _default_test_name = f"test_{DATABASES['default']['NAME']}"  # noqa: F405
     DATABASES["default"]["TEST"]["NAME"] = env("TEST_DATABASE_NAME", _default_test_name)  # noqa: F405
+    # A throw-away database need not wait for the disk at each commit (the demo loader commits per page).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
 # Static files straight from the source folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
