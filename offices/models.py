@@ -57,3 +57,11 @@ class Office(models.Model):
     def organisation(self):
         """The site's OrganisationSettings (names, logo, address): kept there, not copied here."""
         return OrganisationSettings.for_site(self.site)
+
+    def delete(self, *args, **kwargs):
+        # Checked before Django's delete transaction starts, so the caller's transaction stays usable;
+        # the pre_delete receiver (offices.signals) covers queryset deletes.
+        reason = protection.refusal_reason(self)
+        if reason:
+            raise ProtectedError(reason, [self])
+        return super().delete(*args, **kwargs)
