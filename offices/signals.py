@@ -5,6 +5,7 @@ from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Site
 
+from home.demo.signals import demo_loaded
 from offices import codes, protection
 from offices.models import Office
 
@@ -24,3 +25,17 @@ def refuse_deleting_an_office_in_use(sender, instance, **kwargs):
     reason = protection.refusal_reason(instance)
     if reason:
         raise ProtectedError(reason, [instance])
+
+
+DEMO_OFFICE_CODE = "doingam"
+
+
+@receiver(demo_loaded, dispatch_uid="offices-demo-code")
+def name_the_demo_office(sender, home_page, stdout=None, **kwargs):
+    """The demo's office is "doingam" rather than the "office-<id>" its address (127.0.0.1) gives."""
+    office = Office.objects.filter(site__root_page=home_page).first()
+    if office is None or not office.code.startswith("office-"):
+        return
+    if not Office.objects.filter(code=DEMO_OFFICE_CODE).exists():
+        office.code = DEMO_OFFICE_CODE
+        office.save(update_fields=["code"])

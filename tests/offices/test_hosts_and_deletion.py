@@ -10,6 +10,7 @@ from wagtail.models import Site
 
 from offices import codes
 from offices.models import Office
+from offices.signals import name_the_demo_office
 from tests.offices.conftest import FIRST_EN, FIRST_TH, SECOND_HOST, SECOND_TH
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +125,11 @@ def test_platform_administrators_see_the_offices_in_the_admin(
     client.force_login(administrator)
     body = client.get("/admin/offices/").content.decode()
     assert "nongbua" in body and SECOND_TH in body and "สำนักงาน" in body
+
+
+def test_the_demo_office_is_called_doingam(thai_home):
+    office = Office.objects.get(site__root_page=thai_home)
+    office.code = f"office-{office.site_id}"
+    office.save()
+    name_the_demo_office(sender=None, home_page=thai_home)
+    assert Office.objects.get(pk=office.pk).code == "doingam"
