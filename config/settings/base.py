@@ -35,6 +35,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "offices",
     "outbox",
     "privacy",
     "security",
@@ -84,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A host that names no office gets a 404, before a stored page of another office could answer.
+    "offices.middleware.UnknownHostMiddleware",
     # Before sessions: a stored page is served without touching the session, the user or the database.
     "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -99,6 +102,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Deleting an office (its site, its home page) that holds citizens' data: the reason, not an error.
+    "offices.middleware.ProtectedDeletionMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -352,6 +357,13 @@ SENTRY_TRACES_SAMPLE_RATE = float(env("SENTRY_TRACES_SAMPLE_RATE", "0"))
 HEALTHZ_TOKEN = env("HEALTHZ_TOKEN", "")
 # Seconds without a sign of the background worker before /healthz and the digest report it.
 WORKER_HEARTBEAT_MAX_AGE = int(env("WORKER_HEARTBEAT_MAX_AGE", str(15 * 60)))
+
+# A request for a host no office's site names: with one site it is served by it (as before offices);
+# with several, False answers 404 (production), True serves the default site (development, tests).
+TAMBON_UNKNOWN_HOST_FALLBACK = env_bool("UNKNOWN_HOST_FALLBACK", False)
+# Paths that answer on any allowed host: the admin (it may have a platform address of its own), the
+# payment providers' callbacks, the language switch.
+TAMBON_HOST_INDEPENDENT_PATHS = ["/admin/", "/payments/", "/i18n/"]
 
 # Shown in the admin and on the site when no organisation name has been set yet.
 TAMBON_DEFAULT_ORGANISATION_NAME = _("Local government office")

@@ -15,3 +15,5 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{env('PO
 PAYMENTS_DEMO = env_bool("PAYMENTS_DEMO", True)
 # The demo administrator signs in without a phone; set STAFF_2FA_REQUIRED=true to try the real flow.
 TAMBON_STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", False)
+# Any allowed host (127.0.0.1, localhost, a LAN address) shows the default office when it names none.
+TAMBON_UNKNOWN_HOST_FALLBACK = env_bool("UNKNOWN_HOST_FALLBACK", True)

@@ -41,3 +41,5 @@ TAMBON_PAGE_CACHE_SECONDS = 300
 TAMBON_PAGE_CACHE_LOCAL_SECONDS = 0
 # Tests look for plain text in the HTML; tests/browser/test_accessibility_browser.py turns it on.
 TAMBON_TYPESET = False
+# testserver names no site: tests reach the default office, as before (tests/offices turn it off).
+TAMBON_UNKNOWN_HOST_FALLBACK = True

@@ -1,0 +1,81 @@
+"""Each office's own staff groups, made from the installation's groups in `home.groups`.
+
+An office's group holds the same model permissions as the installation's group of that role (so what
+later migrations grant officers reaches every office), except those that would reach other offices
+(users, groups, sites, site settings, offices): a platform administrator keeps those until they are
+scoped. Page permissions are granted on the office's own home pages (Thai and English trees), and
+image/document permissions on a collection of the office's own.
+"""
+
+from django.contrib.auth.models import Group
+from django.db.models import Q
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from home import groups as g
+
+#: Role (the installation's group name) -> the Thai name of the office's group, after its code.
+ROLE_NAMES = {
+    g.PERMIT_OFFICERS: "เจ้าหน้าที่ผู้รับคำขอ",
+    g.COMMUNICATIONS_STAFF: "เจ้าหน้าที่ประชาสัมพันธ์",
+    g.JUNIOR_EDITORS: "ผู้ช่วยเจ้าหน้าที่ประชาสัมพันธ์",
+    g.ADMINISTRATORS: "ผู้ดูแลระบบ",
+}
+
+#: Permissions that act on every office at once: never granted through an office's group.
+PLATFORM_ONLY = (
+    Q(content_type__app_label="auth")
+    | Q(content_type__app_label="offices")
+    | Q(content_type__app_label="wagtailcore", content_type__model__in=["site", "locale"])
+    | Q(content_type__app_label="home", content_type__model="organisationsettings")
+)
+
+
+def group_name(office_code, role):
+    return f"{office_code}: {ROLE_NAMES[role]}"
+
+
+def create_office_groups(office, home_pages):
+    """The office's groups, with permissions on `home_pages` (its home page in each language)."""
+    collection = Collection.get_first_root_node().add_child(name=office.code)
+    made = {}
+    for role in ROLE_NAMES:
+        template = Group.objects.get(name=role)
+        group = Group.objects.create(name=group_name(office.code, role))
+        group.permissions.set(template.permissions.exclude(PLATFORM_ONLY))
+        page_permissions = set(
+            GroupPagePermission.objects.filter(group=template).values_list("permission_id", flat=True)
+        )
+        GroupPagePermission.objects.bulk_create(
+            GroupPagePermission(group=group, page=page, permission_id=permission)
+            for page in home_pages
+            for permission in page_permissions
+        )
+        collection_permissions = set(
+            GroupCollectionPermission.objects.filter(group=template).values_list("permission_id", flat=True)
+        )
+        GroupCollectionPermission.objects.bulk_create(
+            GroupCollectionPermission(group=group, collection=collection, permission_id=permission)
+            for permission in collection_permissions
+        )
+        made[role] = group
+    _approval_workflow(office, made[g.COMMUNICATIONS_STAFF], home_pages)
+    return made
+
+
+def _approval_workflow(office, approvers, home_pages):
+    """Junior editors' changes go to the office's own communications staff, not another office's."""
+    name = f"{office.code}: {g.APPROVAL_WORKFLOW_NAME}"
+    task = GroupApprovalTask.objects.create(name=name, active=True)
+    task.groups.set([approvers])
+    workflow = Workflow.objects.create(name=name, active=True)
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for page in home_pages:
+        WorkflowPage.objects.create(page=page, workflow=workflow)

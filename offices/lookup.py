@@ -1,0 +1,22 @@
+"""The office a site or a request belongs to."""
+
+from wagtail.models import Site
+
+from offices.models import Office
+
+
+def office_for_site(site):
+    """The site's office, or None (no site, or a site the data migration has not seen yet)."""
+    if site is None:
+        return None
+    return Office.objects.filter(site=site).select_related("site").first()
+
+
+def office_for_request(request):
+    """The office of the Wagtail Site the request is for (see `offices.middleware` for unknown hosts)."""
+    cached = getattr(request, "_tambon_office", False)
+    if cached is not False:
+        return cached
+    office = office_for_site(Site.find_for_request(request))
+    request._tambon_office = office
+    return office

@@ -1,0 +1,67 @@
+"""An office: one local government office (municipality, TAO) served by one Wagtail Site.
+
+The office's names, logo and address stay in the site's `OrganisationSettings`; the office row adds
+what the platform needs to tell offices apart (a short Latin code for group names, commands, logs).
+"""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import CASCADE, ProtectedError
+from django.utils.translation import gettext_lazy as _
+
+from home.models import OrganisationSettings
+from offices import codes, protection
+
+CODE_VALIDATOR = RegexValidator(
+    codes.CODE_PATTERN,
+    _("Use 2–40 lowercase Latin letters, digits or dashes, starting with a letter, e.g. “doingam”."),
+)
+
+
+def protect_office_in_use(collector, field, sub_objs, using):
+    """`on_delete` of `Office.site`: PROTECT while the office holds citizens' data, else CASCADE.
+
+    A plain PROTECT would also block sites that never served anyone (Wagtail's welcome site, which
+    the demo replaces; a mistyped office removed the same day). What makes an office undeletable is
+    the data the office must keep, and `protection.refusal_reason` names it.
+    """
+    in_use = [office for office in sub_objs if protection.refusal_reason(office)]
+    if in_use:
+        raise ProtectedError(protection.refusal_reason(in_use[0]), in_use)
+    CASCADE(collector, field, sub_objs, using)
+
+
+class Office(models.Model):
+    site = models.OneToOneField(
+        "wagtailcore.Site", verbose_name=_("site"), on_delete=protect_office_in_use, related_name="office"
+    )
+    code = models.SlugField(
+        _("code"),
+        max_length=40,
+        unique=True,
+        validators=[CODE_VALIDATOR],
+        help_text=_("A short Latin name for the office, used in staff group names, e.g. “doingam”."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+        ordering = ["code"]
+
+    def __str__(self):
+        settings = self.organisation
+        return (settings.name_th if settings else "") or self.code
+
+    @property
+    def organisation(self):
+        """The site's OrganisationSettings (names, logo, address): kept there, not copied here."""
+        return OrganisationSettings.for_site(self.site)
+
+    def delete(self, *args, **kwargs):
+        # Checked before Django's delete transaction starts, so the caller's transaction stays usable;
+        # the pre_delete receiver (offices.signals) covers queryset deletes.
+        reason = protection.refusal_reason(self)
+        if reason:
+            raise ProtectedError(reason, [self])
+        return super().delete(*args, **kwargs)

@@ -1,0 +1,53 @@
+"""Why an office cannot be deleted: the data it must keep (citizens' requests, payments, records).
+
+Apps that keep such data register a check: a function of the office returning the reason in the
+staff's language, or "" when it holds none. Deleting the office, its site or its home page is then
+refused with the first reason (`offices.signals`, the on_delete of `Office.site`, and
+`offices.middleware.ProtectedDeletionMiddleware` which shows it in the admin).
+"""
+
+from django.apps import apps
+from django.db.models import Q
+from django.utils.translation import ngettext
+from wagtail.models import Page
+
+_checks = []
+
+
+def register(check):
+    """Add `check(office) -> str`; usable as a decorator."""
+    _checks.append(check)
+    return check
+
+
+def refusal_reason(office) -> str:
+    for check in _checks:
+        reason = check(office)
+        if reason:
+            return str(reason)
+    return ""
+
+
+def office_pages(office):
+    """Every page of the office: its home page's tree in each language (the English one is beside it)."""
+    condition = Q(pk__in=[])
+    for path in office.site.root_page.get_translations(inclusive=True).values_list("path", flat=True):
+        condition |= Q(path__startswith=path)
+    return Page.objects.filter(condition)
+
+
+@register
+def submissions_refusal(office) -> str:
+    """Citizens' requests to the office's e-services. Looked up by name, not imported: casework will
+    register this itself once its submissions carry their office (the inbox-scoping slice)."""
+    if not apps.is_installed("casework"):
+        return ""
+    submission = apps.get_model("casework", "Submission")
+    count = submission.objects.filter(service__in=office_pages(office).values("pk")).count()
+    if not count:
+        return ""
+    return ngettext(
+        "The office “%(office)s” has %(count)d request from citizens, which must be kept: it cannot be deleted.",
+        "The office “%(office)s” has %(count)d requests from citizens, which must be kept: it cannot be deleted.",
+        count,
+    ) % {"office": office, "count": count}

@@ -1,0 +1,114 @@
+"""Creating an office: its site, pages in both languages, settings, staff groups, in one transaction."""
+
+import re
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
+
+from eforms.models import ServiceCataloguePage
+from home.models import HomePage, OrganisationSettings
+from home.models.site_settings import HeaderMenuItem
+from offices import codes
+from offices.groups import create_office_groups
+from offices.models import Office
+
+THAI = re.compile(r"[\u0E00-\u0E7F]")
+
+HERO_TEXT = (
+    "ยื่นคำขอ ชำระค่าธรรมเนียม และติดตามเรื่องกับสำนักงานได้ทางออนไลน์",
+    "Apply, pay fees and follow your requests with the office online.",
+)
+CATALOGUE_TITLE = ("บริการออนไลน์", "Online services")
+CATALOGUE_INTRODUCTION = (
+    "บริการของสำนักงานที่ยื่นได้ทางออนไลน์ พร้อมคู่มือสำหรับประชาชน",
+    "The office's services you can apply for online, each with its citizen's manual.",
+)
+
+
+class OfficeError(Exception):
+    """Input that cannot make an office; the message is for the person who typed it."""
+
+
+def check_new_office(*, hostname, port, code):
+    """Refuse a code or an address already taken, before anything is written."""
+    if not codes.is_valid(code):
+        raise OfficeError(
+            f"The code {code!r} is not valid: use 2-40 lowercase Latin letters, digits or dashes, "
+            "starting with a letter (e.g. doingam)."
+        )
+    existing = Office.objects.filter(code=code).select_related("site").first()
+    if existing is not None:
+        raise OfficeError(f"The code {code!r} is already used by the office of {existing.site.hostname}.")
+    site = Site.objects.filter(hostname=hostname.lower(), port=port).first()
+    if site is not None:
+        raise OfficeError(f"The address {hostname}:{port} is already the site of {site.site_name or site}.")
+
+
+def create_office(*, hostname, port=80, code, name_th, name_en):
+    """The office, ready to serve: home page and service catalogue in Thai with their English
+    translations (wagtail-localize, editable as any translation), the Site, its organisation settings
+    and the office's staff groups. Nothing is left behind when a step fails."""
+    hostname = hostname.strip().lower()
+    check_new_office(hostname=hostname, port=port, code=code)
+    thai = Locale.objects.get(language_code="th")
+    english_locale = Locale.objects.get(language_code="en")
+    english = {
+        name_th: name_en,
+        HERO_TEXT[0]: HERO_TEXT[1],
+        CATALOGUE_TITLE[0]: CATALOGUE_TITLE[1],
+        CATALOGUE_INTRODUCTION[0]: CATALOGUE_INTRODUCTION[1],
+    }
+    with transaction.atomic():
+        home = HomePage(title=name_th, slug=code, hero_title=name_th, hero_text=HERO_TEXT[0], locale=thai)
+        Page.get_first_root_node().add_child(instance=home)
+        home.save_revision().publish()
+        catalogue = ServiceCataloguePage(
+            title=CATALOGUE_TITLE[0], slug="services", introduction=CATALOGUE_INTRODUCTION[0], locale=thai
+        )
+        home.add_child(instance=catalogue)
+        catalogue.save_revision().publish()
+
+        site = Site.objects.create(
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=not Site.objects.filter(is_default_site=True).exists(),
+            site_name=name_en or name_th,
+        )
+        office = Office.objects.get(site=site)  # made by the site's post_save (offices.signals)
+        office.code = code
+        office.full_clean()
+        office.save()
+
+        organisation = OrganisationSettings.for_site(site)
+        organisation.name_th, organisation.name_en = name_th, name_en
+        organisation.save()
+        HeaderMenuItem.objects.create(settings=organisation, sort_order=0, link_page=catalogue)
+
+        english_home = _publish_translation(home, english_locale, english)
+        _publish_translation(catalogue, english_locale, english)
+        create_office_groups(office, [home, english_home])
+    return office
+
+
+def _publish_translation(page, locale, english):
+    """The English page through wagtail-localize, published now (inside the transaction) rather than on
+    commit as wagtail-localize does, so the catalogue's translation finds its parent's."""
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.update_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    po = translation.export_po()
+    for entry in po:
+        if entry.msgid in english:
+            entry.msgstr = english[entry.msgid]
+        elif not THAI.search(entry.msgid):
+            entry.msgstr = entry.msgid
+        else:
+            raise OfficeError(f"No English for {entry.msgid!r} on {page.title}")
+    translation.import_po(po)
+    translation.save_target(publish=False)
+    translated = page.get_translation(locale)
+    translated.get_latest_revision().publish()
+    return translated
