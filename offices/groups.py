@@ -3,11 +3,12 @@
 An office's group holds the same model permissions as the installation's group of that role (so what
 later migrations grant officers reaches every office), except those that would reach other offices
 (users, groups, sites, site settings, offices): a platform administrator keeps those until they are
-scoped. Page permissions are granted on the office's own home pages (Thai and English trees), and
+scoped. An office's administrators get its officers' and communications staff's powers for now
+(`SCOPED_ROLES_FOR`). Page permissions are granted on the office's own home pages (Thai and English trees), and
 image/document permissions on a collection of the office's own.
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from wagtail.models import (
     Collection,
@@ -38,6 +39,19 @@ PLATFORM_ONLY = (
 )
 
 
+#: Until the inbox, payments, reports and privacy tools are scoped by office, an office's administrators
+#: get the powers of its officers and communications staff (which are scoped: pages by tree, requests
+#: by the services their group handles), not the installation administrators' "every request,
+#: every payment, every log" permissions, which would show them other offices' citizens.
+SCOPED_ROLES_FOR = {g.ADMINISTRATORS: (g.PERMIT_OFFICERS, g.COMMUNICATIONS_STAFF)}
+
+
+def _model_permissions(role):
+    roles = SCOPED_ROLES_FOR.get(role, (role,))
+    templates = Group.objects.filter(name__in=roles)
+    return Permission.objects.filter(group__in=templates).exclude(PLATFORM_ONLY).distinct()
+
+
 def group_name(office_code, role):
     return f"{office_code}: {ROLE_NAMES[role]}"
 
@@ -49,7 +63,7 @@ def create_office_groups(office, home_pages):
     for role in ROLE_NAMES:
         template = Group.objects.get(name=role)
         group = Group.objects.create(name=group_name(office.code, role))
-        group.permissions.set(template.permissions.exclude(PLATFORM_ONLY))
+        group.permissions.set(_model_permissions(role))
         page_permissions = set(
             GroupPagePermission.objects.filter(group=template).values_list("permission_id", flat=True)
         )

@@ -5,12 +5,17 @@ import time
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from wagtail.models import Page, Site
 
+from casework.models import Submission
+from eforms.models import ServiceCataloguePage
 from home.groups import PERMIT_OFFICERS
 from offices.lookup import office_for_request, office_for_site
 from offices.models import Office
+from tests.casework.factories import make_submission
 from tests.conftest import make_staff
+from tests.eforms.factories import add_catalogue, make_service
 from tests.offices.conftest import (
     FIRST_EN,
     FIRST_TH,
@@ -90,6 +95,26 @@ def test_the_office_has_its_own_staff_groups_limited_to_its_pages(
     assert set(officer_group.permissions.values_list("codename", flat=True)) == installation
     administrators = Group.objects.get(name="nongbua: ผู้ดูแลระบบ")
     assert not administrators.permissions.filter(codename__in=["change_user", "change_site", "delete_office"])
+
+
+def test_an_office_administrator_does_not_see_another_offices_requests(
+    client, django_user_model, first_office, second_office
+):
+    """Not until the inbox is scoped by office: "every request" would be every office's."""
+    catalogue = first_office.site.root_page.get_children().type(ServiceCataloguePage).first()
+    catalogue = catalogue or add_catalogue(first_office.site.root_page.specific)
+    submission = make_submission(make_service(catalogue, slug="first-office-service", reference_prefix="FO"))
+    admin = make_staff(django_user_model, "nongbua-admin", "nongbua: ผู้ดูแลระบบ")
+    assert not Submission.objects.visible_to(admin).exists()
+    client.force_login(admin)
+    opened = client.get(reverse("inbox:detail", args=[submission.pk]))
+    missing = client.get(reverse("inbox:detail", args=[submission.pk + 1000]))
+    assert (
+        (opened.status_code, opened.get("Location"))
+        == (missing.status_code, missing.get("Location"))
+        == (302, "/admin/")
+    )
+    assert submission.reference not in client.get(reverse("inbox:index") + "?status=all").content.decode()
 
 
 def test_junior_editors_of_the_office_are_approved_by_its_own_communications_staff(second_office):
