@@ -17,3 +17,7 @@ max_requests_jitter = 200
 accesslog = None
 errorlog = "-"
 worker_tmp_dir = "/dev/shm"
+# gunicorn's control socket: in the unit's runtime folder (RuntimeDirectory=tambon-web), because its
+# default, ~/.gunicorn, is read-only under the unit's ProtectSystem/ProtectHome.
+if os.environ.get("RUNTIME_DIRECTORY"):
+    control_socket = os.path.join(os.environ["RUNTIME_DIRECTORY"].split(":")[0], "gunicorn.ctl")

@@ -9,6 +9,7 @@ import http.client
 import json
 import os
 import re
+import runpy
 import shutil
 import socket
 import ssl
@@ -305,3 +306,13 @@ def test_units_pass_systemd_analyze_verify(tmp_path):
     )
     ours = [line for line in (done.stdout + done.stderr).splitlines() if "tambon" in line]
     assert done.returncode == 0 and ours == [], done.stdout + done.stderr
+
+
+def test_gunicorns_control_socket_is_in_the_units_runtime_folder(monkeypatch):
+    """Its default (~/.gunicorn) is read-only under ProtectSystem/ProtectHome: gunicorn would not start."""
+    service = unit(UNITS / "tambon-web.service")["Service"]
+    folder = f"/run/{service['RuntimeDirectory']}"
+    monkeypatch.setenv("RUNTIME_DIRECTORY", folder)
+    settings = runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))
+    assert settings["control_socket"] == f"{folder}/gunicorn.ctl"
+    assert service["ProtectSystem"] == "strict" and service["ProtectHome"] == "yes"
