@@ -20,3 +20,19 @@ def office_for_request(request):
     office = office_for_site(Site.find_for_request(request))
     request._tambon_office = office
     return office
+
+
+def default_office():
+    """The office of the default site: where data made before offices existed was put."""
+    return Office.objects.filter(site__is_default_site=True).select_related("site").first()
+
+
+def office_for_page(page):
+    """The office whose trees hold `page` (an English page sits beside its office's Thai tree, so its
+    Thai source version names the site), else the default office (no page: a deleted service)."""
+    if page is not None:
+        for candidate in (page, *page.get_translations().order_by("pk")):
+            office = office_for_site(candidate.get_site())
+            if office is not None:
+                return office
+    return default_office()

@@ -1,4 +1,4 @@
-"""Receipts: gap-free numbers per Thai fiscal year, and the PDF (Thai, or English for English-language
+"""Receipts: gap-free numbers per office and Thai fiscal year, and the PDF (Thai, or English for English-language
 citizens) with the amount in Thai words and the Buddhist Era date.
 
 The PDF is made from the database each time it is asked for, so a receipt is never out of step with
@@ -10,12 +10,12 @@ import datetime
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from eforms import field_types
 from home.dates import buddhist_year, format_date
 from home.models import OrganisationSettings
 from home.pdf import FONTS, html_to_pdf
+from offices.lookup import default_office, office_for_page
 from payments import fees
 from payments.constants import FeeKind, PaymentChannel
 from payments.models import PaymentSettings, Receipt, ReceiptCounter
@@ -33,20 +33,28 @@ def format_number(year: int, sequence: int) -> str:
     return f"{year}/{sequence:06d}"
 
 
+def office_of(payment):
+    """The office whose receipt book numbers the payment: the office of the request's service."""
+    return office_for_page(payment.submission.service)
+
+
 def issue(payment, when=None) -> Receipt:
-    """Give a paid payment its receipt number. Call inside the transaction that marks it paid: the
-    counter row stays locked until that commits, and a rollback gives the number back."""
+    """Give a paid payment its receipt number in its office's book. Call inside the transaction that
+    marks it paid: the office's counter row stays locked until that commits (other offices are not
+    held up), and a rollback gives the number back."""
     existing = Receipt.objects.filter(payment=payment).first()
     if existing is not None:
         return existing
     when = when or timezone.now()
     year = fiscal_year(when)
-    ReceiptCounter.objects.get_or_create(fiscal_year=year)
-    counter = ReceiptCounter.objects.select_for_update().get(fiscal_year=year)
+    office = office_of(payment)
+    ReceiptCounter.objects.get_or_create(office=office, fiscal_year=year)
+    counter = ReceiptCounter.objects.select_for_update().get(office=office, fiscal_year=year)
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     return Receipt.objects.create(
         payment=payment,
+        office=office,
         fiscal_year=year,
         sequence=counter.last_number,
         number=format_number(year, counter.last_number),
@@ -54,10 +62,9 @@ def issue(payment, when=None) -> Receipt:
     )
 
 
-def _organisation():
-
-    site = Site.objects.filter(is_default_site=True).first()
-    return OrganisationSettings.for_site(site) if site else None
+def _organisation(office=None):
+    office = office or default_office()
+    return OrganisationSettings.for_site(office.site) if office else None
 
 
 def _office_name(organisation, language):
@@ -75,8 +82,7 @@ def office_name_for(language, organisation=None) -> str:
     name = _office_name(organisation, language)
     if name:
         return name
-
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    site = organisation.site if organisation else None
     return site.root_page.title if site else ""
 
 
@@ -92,7 +98,7 @@ def receipt_context(receipt, language=None) -> dict:
     payment = receipt.payment
     submission = payment.submission
     language = language or ("en" if payment.language == "en" else "th")
-    organisation = _organisation()
+    organisation = _organisation(receipt.office)  # the office that issued it prints it
     office_name = office_name_for(language, organisation)
     settings = PaymentSettings.load()
     net = payment.amount_received - payment.amount_refunded

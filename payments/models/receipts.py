@@ -1,4 +1,4 @@
-"""Receipt numbers: one gap-free sequence per Thai fiscal year (1 October to 30 September)."""
+"""Receipt numbers: one gap-free sequence per office and Thai fiscal year (1 October to 30 September)."""
 
 from django.db import models
 from django.utils import timezone
@@ -6,11 +6,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ReceiptCounter(models.Model):
-    """The last number given in a fiscal year (Buddhist Era). Locked while incremented, in the same
-    transaction as the payment it numbers: a rollback gives the number back, so there are no gaps."""
+    """The last number an office gave in a fiscal year (Buddhist Era). Locked while incremented, in the
+    same transaction as the payment it numbers: a rollback gives the number back, so there are no gaps.
+    Each office keeps its own receipt book, so each has its own counter."""
 
-    fiscal_year = models.PositiveSmallIntegerField(unique=True)
+    office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="+")
+    fiscal_year = models.PositiveSmallIntegerField()
     last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["office", "fiscal_year"], name="payments_unique_receipt_counter")
+        ]
 
     def __str__(self):
         return f"{self.fiscal_year}: {self.last_number}"
@@ -18,9 +25,13 @@ class ReceiptCounter(models.Model):
 
 class Receipt(models.Model):
     payment = models.OneToOneField("payments.Payment", on_delete=models.PROTECT, related_name="receipt")
+    office = models.ForeignKey(
+        "offices.Office", verbose_name=_("office"), on_delete=models.PROTECT, related_name="receipts"
+    )
     fiscal_year = models.PositiveSmallIntegerField(_("fiscal year (B.E.)"))
     sequence = models.PositiveIntegerField(_("number in the year"))
-    number = models.CharField(_("receipt number"), max_length=20, unique=True)
+    # Unique within the office: two offices both print 2569/000001.
+    number = models.CharField(_("receipt number"), max_length=20)
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
 
     class Meta:
@@ -29,8 +40,9 @@ class Receipt(models.Model):
         ordering = ["fiscal_year", "sequence"]
         constraints = [
             models.UniqueConstraint(
-                fields=["fiscal_year", "sequence"], name="payments_unique_receipt_sequence"
-            )
+                fields=["office", "fiscal_year", "sequence"], name="payments_unique_receipt_sequence"
+            ),
+            models.UniqueConstraint(fields=["office", "number"], name="payments_unique_receipt_number"),
         ]
 
     def __str__(self):

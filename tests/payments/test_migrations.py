@@ -9,7 +9,7 @@ from tests.payments.conftest import make_submission
 
 pytestmark = pytest.mark.django_db(transaction=True)
 BEFORE = [("payments", "0003_submissions_in_casework")]
-AFTER = [("payments", "0006_bank_statements")]
+AFTER = [("payments", "0009_receipt_office_required")]
 
 
 def migrate(targets):
