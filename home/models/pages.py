@@ -109,7 +109,7 @@ class HomePage(LatinSlugMixin, ThaiSearchableMixin, Page):
     def latest_news(self, count=3):
         return publicly_visible(
             NewsItemPage.objects.live()
-            .filter(locale_id=self.locale_id)
+            .descendant_of(self)  # this office's news only, not another office's in the same language
             .select_related("image")
             .prefetch_related("image__renditions")
             .order_by("-date", "-pk")
