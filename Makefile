@@ -33,7 +33,7 @@ translations: $(VENV)/.installed
 run: setup
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo --demo-admin --port $(PORT)
-	@echo "Tambon is at http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	@echo "Tambon is at http://127.0.0.1:$(PORT)/ and http://huainamsai.localhost:$(PORT)/ (Ctrl+C to stop)"
 	@# The worker sends every message (as in production) beside the server; Ctrl+C stops both.
 	$(PY) manage.py db_worker --no-reload & trap 'kill $$! 2>/dev/null' EXIT INT TERM; $(PY) manage.py runserver 127.0.0.1:$(PORT)
 

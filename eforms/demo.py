@@ -700,10 +700,12 @@ def _service_page(catalogue, definition):
         fee_note=tr(*definition["fee_note"]) if definition["fee_note"][0] else "",
         processing_days=definition["days"],
         responsible_division=definition["division"],
-        contact_phone=PHONE,
-        contact_email=EMAIL,
-        confirmation_text=NEXT,
-        **definition.get("page", {}),
+        **{
+            "contact_phone": PHONE,
+            "contact_email": EMAIL,
+            "confirmation_text": NEXT,
+            **definition.get("page", {}),
+        },
     )
     catalogue.add_child(instance=page)
     for order, spec in enumerate(definition["fields"]):

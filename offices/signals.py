@@ -6,7 +6,7 @@ from django.dispatch import receiver
 from wagtail.models import Site
 
 from home.demo.signals import demo_loaded
-from offices import codes, protection
+from offices import codes, demo, protection
 from offices.models import Office
 
 
@@ -39,3 +39,11 @@ def name_the_demo_office(sender, home_page, stdout=None, **kwargs):
     if not Office.objects.filter(code=DEMO_OFFICE_CODE).exists():
         office.code = DEMO_OFFICE_CODE
         office.save(update_fields=["code"])
+
+
+@receiver(demo_loaded, dispatch_uid="offices-demo-second-office")
+def load_the_second_office(sender, home_page, stdout=None, **kwargs):
+    """The demo's second office, on the same port as the first (see `offices/demo.py`)."""
+    site = Site.objects.filter(root_page=home_page).first()
+    if site is not None:
+        demo.load(port=site.port, stdout=stdout)

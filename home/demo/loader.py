@@ -41,7 +41,9 @@ DEFAULT_PORT = 8000
 
 def _home_page(port=None):
     thai = Locale.objects.get(language_code="th")
-    home = HomePage.objects.filter(locale=thai).first()
+    # Its own home page ("home"), not another office's (the demo's second office has its own).
+    homes = HomePage.objects.filter(locale=thai)
+    home = homes.filter(slug="home").first() or homes.first()
     if home is not None:
         return home, False
     root = Page.get_first_root_node()

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
@@ -31,8 +32,10 @@ def load_demo(*args):
 
 def add_staff_pages():
     """Pages an editor adds beside the demo's (Thai only, words the demo's word list does not have)."""
-    home = HomePage.objects.get(locale__language_code="th")
-    news = NewsIndexPage.objects.get(locale__language_code="th")
+    home = HomePage.objects.get(
+        locale__language_code="th", slug="home"
+    )  # Doi Ngam's, not the second office's
+    news = NewsIndexPage.objects.child_of(home).get()
     tourism = TourismIndexPage.objects.get(locale__language_code="th")
     pages = [
         add_information_page(home, "ประกาศรับสมัครพนักงานจ้าง", "jobs", introduction="รับสมัครถึงสิ้นเดือน"),
@@ -51,7 +54,7 @@ def test_demo_builds_a_bilingual_municipality_and_can_run_again_beside_staff_pag
     assert first["th"] == first["en"] >= 16
     assert InformationPage.objects.filter(locale__language_code="th").count() >= 6
     assert NewsItemPage.objects.filter(locale__language_code="th").count() >= 8
-    assert OrganisationSettings.objects.get().is_demo
+    assert all(organisation.is_demo for organisation in OrganisationSettings.objects.all())
     site = Site.objects.get(is_default_site=True)
     assert site.root_url == "http://127.0.0.1:8123"  # links in the demo's emails reach the running server
 
@@ -60,15 +63,19 @@ def test_demo_builds_a_bilingual_municipality_and_can_run_again_beside_staff_pag
     settings.DEBUG = True
     printed, second_counts = load_demo("--demo-admin", "--port", "8124")
     settings.DEBUG = False
-    assert len(first_counts) == 3 and second_counts == first_counts
+    assert len(first_counts) == 4 and second_counts == first_counts
     assert "Admin: http://127.0.0.1:8124/admin/" in printed
+    assert (
+        "Doi Ngam Subdistrict Municipality: http://127.0.0.1:8124/  ·  "
+        "Huai Nam Sai Subdistrict Administrative Organisation: http://huainamsai.localhost:8124/"
+    ) in printed
     assert count_by_language() == {"th": first["th"] + 3, "en": first["en"]}
     for pk, (title, revision) in staff_pages.items():
         page = Page.objects.get(pk=pk)
         assert (page.title, page.latest_revision_id, page.live) == (title, revision, True)
         assert not page.get_translations().exists()
-    assert HomePage.objects.count() == 2
-    assert Site.objects.get().root_url == "http://127.0.0.1:8124"
+    assert HomePage.objects.count() == 4  # two offices, each in Thai and English
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8124"
 
     thai = client.get("/th/")
     english = client.get("/en/")
@@ -81,3 +88,17 @@ def test_demo_builds_a_bilingual_municipality_and_can_run_again_beside_staff_pag
     about = client.get("/en/about/").text
     assert "Population by village" in about  # table cells are translated too
     assert client.get("/th/search/", {"query": "ขยะ"}).context["results_page"].paginator.count >= 2
+
+    # The second office: its own address, name, catalogue and staff groups, none of Doi Ngam's.
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "huainamsai.localhost"]
+    small = client.get("/th/", HTTP_HOST="huainamsai.localhost:8124").text
+    assert "องค์การบริหารส่วนตำบลห้วยน้ำใส" in small and "053-765-432" in small
+    assert "เทศบาลตำบลดอยงาม" not in small and "053-123-456" not in small
+    assert "Huai Nam Sai Subdistrict" in client.get("/en/", HTTP_HOST="huainamsai.localhost:8124").text
+    assert "Huai Nam Sai Subdistrict" not in client.get("/en/", HTTP_HOST="127.0.0.1:8124").text
+    services = client.get("/th/services/", HTTP_HOST="huainamsai.localhost:8124").text
+    assert "ชำระค่าธรรมเนียมเก็บขยะมูลฝอย" in services and "ร้องเรียน ร้องทุกข์" in services
+    assert "ขออนุญาตก่อสร้างอาคาร" not in services
+    assert "ขออนุญาตก่อสร้างอาคาร" in client.get("/th/services/", HTTP_HOST="127.0.0.1:8124").text
+    assert "Garbage is collected" in client.get("/en/news/", HTTP_HOST="huainamsai.localhost:8124").text
+    assert Group.objects.filter(name__startswith="huainamsai: ").count() == 4

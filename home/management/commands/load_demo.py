@@ -4,10 +4,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
+from wagtail.models import Site
 
 from home.demo import loader
 from home.demo.signals import demo_loaded
 from home.groups import ADMINISTRATORS
+from home.models import OrganisationSettings
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "tambon-demo-2569"
@@ -34,8 +36,19 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = loader.load(stdout=self.stdout, port=options["port"])
         demo_loaded.send(sender=self.__class__, home_page=home, stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS(self._addresses()))
         if options["demo_admin"]:
             self._demo_admin(options["port"])
+
+    def _addresses(self):
+        """Every demo office and its address, the first office first."""
+        sites = Site.objects.filter(root_page__depth=2).order_by("root_page__path")
+        offices = []
+        for site in sites:
+            organisation = OrganisationSettings.for_site(site)
+            if organisation.is_demo:
+                offices.append(f"{organisation.name_en or site.site_name}: {site.root_url}/")
+        return "  ·  ".join(offices)
 
     def _demo_admin(self, port):
         if not settings.DEBUG:
