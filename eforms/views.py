@@ -29,7 +29,7 @@ def save_for_later(page, request):
     session_key = f"wizard_{wizard_prefix(page)}"
     session_data = request.session.get(session_key)
     if not session_data or not session_data.get("step_data"):
-        return HttpResponseRedirect(page.url + page.reverse_subpage("apply"))
+        return HttpResponseRedirect(page.subpage_url("apply"))
     form = SaveForLaterForm(request.POST or None)
     context = page.get_context(request)
     context.update({"form": form, "sent_to": None})
@@ -85,7 +85,7 @@ def resume(request, token):
     except StorageUnavailable:
         context = {"message": UNAVAILABLE_MESSAGE, "retry_url": request.get_full_path()}
         return TemplateResponse(request, "eforms/storage_unavailable.html", context, status=503)
-    return HttpResponseRedirect(page.url + page.reverse_subpage("apply"))
+    return HttpResponseRedirect(page.subpage_url("apply"))
 
 
 def _absolute_page_url(page, request):

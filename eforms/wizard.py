@@ -204,7 +204,7 @@ class EFormWizard(SessionWizardView):
         if "wizard_goto_step" in post or "wizard_save" in post:
             self._keep_current_step()
             if "wizard_save" in post:
-                return HttpResponseRedirect(self.page.url + self.page.reverse_subpage("save_for_later"))
+                return HttpResponseRedirect(self.page.subpage_url("save_for_later"))
             target = post.get("wizard_goto_step")
             if target in self.get_form_list():
                 self.storage.current_step = target
@@ -244,7 +244,7 @@ class EFormWizard(SessionWizardView):
             self._save_accepted_uploads(form)
 
     def _redirect(self):
-        return HttpResponseRedirect(self.page.url + self.page.reverse_subpage("apply"))
+        return HttpResponseRedirect(self.page.subpage_url("apply"))
 
     # formtools hooks ------------------------------------------------------------------------------
     def process_step(self, form):
@@ -330,7 +330,7 @@ class EFormWizard(SessionWizardView):
                 else None,
                 "error_summary": form.error_summary() if form.is_bound else [],
                 "resumed_at": self.storage.extra_data.get("resumed_at"),
-                "action_url": self.page.url + self.page.reverse_subpage("apply"),
+                "action_url": self.page.subpage_url("apply"),
             }
         )
         if current == REVIEW_STEP:
@@ -361,7 +361,7 @@ class EFormWizard(SessionWizardView):
         return self._confirmation_redirect(token)
 
     def _confirmation_redirect(self, token):
-        url = self.page.url + self.page.reverse_subpage("done")
+        url = self.page.subpage_url("done")
         return HttpResponseRedirect(f"{url}?{urlencode({'sent': token})}")
 
     def done(self, form_list, **kwargs):

@@ -386,7 +386,11 @@ class EServicePage(LatinSlugMixin, RoutablePageMixin, FormMixin, ThaiSearchableM
         return any(spec.type.holds_files and spec.required for spec in self.field_specs)
 
     def subpage_url(self, name):
-        return (self.url or "") + self.reverse_subpage(name)
+        """The sub-page's address without the host. The form and its sub-pages are always reached on
+        the page's own site, and with several offices `page.url` names the site's host, which is not
+        the one in the browser when a development host (localhost) falls back to the default site."""
+        parts = self.get_url_parts()
+        return (parts[2] if parts else "") + self.reverse_subpage(name)
 
     @property
     def apply_url(self):
