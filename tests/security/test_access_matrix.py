@@ -12,6 +12,7 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from io import StringIO
 from pathlib import Path
 from urllib.parse import quote
 
@@ -21,6 +22,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.http import Http404
 from django.test import Client, RequestFactory
 from django.urls import get_resolver, resolve, reverse
@@ -29,7 +31,10 @@ from django.views.static import serve
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casework.models import ServiceHandler, Submission, SubmissionEvent, SubmissionFile
-from home.groups import PERMIT_OFFICERS
+from eforms.models import ServiceCataloguePage
+from home.groups import ADMINISTRATORS, PERMIT_OFFICERS
+from offices.groups import ROLE_NAMES
+from offices.models import Office
 from outbox.models import Message
 from payments import counter, refunds
 from payments.constants import RefundStatus
@@ -50,12 +55,19 @@ COMMS = "communications_staff"
 OFFICER = "officer_of_the_service"
 OTHER = "officer_of_other_service"
 ADMIN = "administrator"
-ROLES = [ANONYMOUS, CITIZEN, VERIFIED, COMMS, OFFICER, OTHER, ADMIN]
-STAFF_ROLES = [COMMS, OFFICER, OTHER, ADMIN]
+# Staff of a second office (made by create_office), handling a service of their own office.
+OFFICE_OFFICER = "officer_of_another_office"
+OFFICE_ADMIN = "administrator_of_another_office"
+ROLES = [ANONYMOUS, CITIZEN, VERIFIED, COMMS, OFFICER, OTHER, ADMIN, OFFICE_OFFICER, OFFICE_ADMIN]
+STAFF_ROLES = [COMMS, OFFICER, OTHER, ADMIN, OFFICE_OFFICER, OFFICE_ADMIN]
 
 HANDLE_A = {OFFICER, ADMIN}
 HANDLE_B = {OTHER, ADMIN}
-INBOX = {OFFICER, OTHER, ADMIN}
+# An office's administrators handle no service until one is given to their group (docs/offices.md).
+INBOX = {OFFICER, OTHER, ADMIN, OFFICE_OFFICER}
+# The payments screens follow the payment permissions (an office's administrators hold its officers'),
+# and show only the requests the role may see.
+PAYMENTS = INBOX | {OFFICE_ADMIN}
 
 # Where a refusal may send the browser: the login, the admin home (Wagtail's "no permission"), the
 # two-factor step, the citizen's code page, the status look-up.
@@ -98,7 +110,25 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
     market.permissions.set(officers.permissions.all())  # the same duties, another service
     ServiceHandler.objects.create(service=page_a, group=officers)
     ServiceHandler.objects.create(service=page_b, group=market)
+    call_command(
+        "create_office",
+        domain="nongbua.example",
+        code="nongbua",
+        name_th="องค์การบริหารส่วนตำบลหนองบัว",
+        name_en="Nong Bua SAO",
+        stdout=StringIO(),
+    )
+    office_home = Office.objects.get(code="nongbua").site.root_page
+    office_catalogue = office_home.get_children().type(ServiceCataloguePage).get()
+    office_service = make_service(office_catalogue, slug="nongbua-service", reference_prefix="NB")
+    office_officers = Group.objects.get(name=f"nongbua: {ROLE_NAMES[PERMIT_OFFICERS]}")
+    ServiceHandler.objects.create(service=office_service, group=office_officers)
+    make_submission(office_service, applicant_name="นิภา หนองบัว", applicant_email="nipa@example.com")
     users = {
+        OFFICE_OFFICER: make_staff(django_user_model, "nongbua_officer", office_officers.name),
+        OFFICE_ADMIN: make_staff(
+            django_user_model, "nongbua_admin", f"nongbua: {ROLE_NAMES[ADMINISTRATORS]}"
+        ),
         COMMS: make_staff(django_user_model, "comms", "Communications staff"),
         OFFICER: make_staff(django_user_model, "officer_a", PERMIT_OFFICERS),
         OTHER: make_staff(django_user_model, "officer_b", market.name),
@@ -245,7 +275,7 @@ def cases(s):
         ),
         Case("GET /th/payments/<B>/receipt/", _th("payments_citizen:receipt", rb), set()),
         # Payments in the admin
-        Case("GET /admin/payments/", reverse("payments_admin:index"), INBOX),
+        Case("GET /admin/payments/", reverse("payments_admin:index"), PAYMENTS),
         Case("GET /admin/payments/<A>/", pay_a, HANDLE_A),
         Case("GET /admin/payments/<B>/", reverse("payments_admin:submission", args=[rb]), HANDLE_B),
         Case(
@@ -257,7 +287,7 @@ def cases(s):
         Case(
             "GET /admin/payments/promptpay-qr/statements/",
             reverse("payments_admin:promptpay_qr_statements"),
-            INBOX,
+            PAYMENTS,
         ),
         Case(
             "GET /admin/payments/report/?format=csv",
