@@ -10,7 +10,6 @@ import json
 import os
 import re
 import runpy
-import shutil
 import socket
 import ssl
 import subprocess
@@ -23,28 +22,24 @@ import pytest
 from django.conf import settings
 from django.core.management import get_commands
 
+from tests import nginx_site
+from tests.bench.bench_page_cache import free_port
+from tests.nginx_site import find_tool
+
 BASE = Path(settings.BASE_DIR)
 DEPLOY = BASE / "deploy"
 UNITS = DEPLOY / "systemd"
-HOST = "www.example.go.th"
+HOST = nginx_site.SERVER_NAME
 PRIVATE_BYTES = b"%PDF-1.4 citizen's national ID card"
 
 
 def require(tool, *, in_ci=True):
-    path = shutil.which(tool) or next(
-        (p for p in (f"/usr/sbin/{tool}", f"/usr/bin/{tool}") if os.path.exists(p)), None
-    )
+    path = find_tool(tool)
     if path is None:
         if in_ci and os.environ.get("TAMBON_REQUIRE_BROWSER"):
             pytest.fail(f"{tool} is required in CI")
         pytest.skip(f"{tool} is not installed")
     return path
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class StandIn:
@@ -80,64 +75,10 @@ class StandIn:
 
 
 def render_site(tmp, *, http_port, https_port, upstream_port):
-    """deploy/nginx/tambon.conf with this machine's paths and ports in place of the server's."""
-    key, cert = tmp / "key.pem", tmp / "cert.pem"
-    subprocess.run(
-        [require("openssl"), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={HOST}",
-         "-keyout", key, "-out", cert],
-        check=True,
-        capture_output=True,
-    )  # fmt: skip
-    replacements = {
-        "/srv/tambon/app": str(BASE),
-        "/srv/tambon": str(tmp / "srv"),
-        f"/etc/letsencrypt/live/{HOST}/fullchain.pem": str(cert),
-        f"/etc/letsencrypt/live/{HOST}/privkey.pem": str(key),
-        "/var/log/nginx": str(tmp / "logs"),
-        "/var/www/letsencrypt": str(tmp / "acme"),
-        "listen [::]:80;": "",
-        "listen [::]:443 ssl http2;": "",
-        "listen 80;": f"listen 127.0.0.1:{http_port};",
-        "listen 443 ssl http2;": f"listen 127.0.0.1:{https_port} ssl http2;",
-        "server 127.0.0.1:8000": f"server 127.0.0.1:{upstream_port}",
-    }
-    site = (DEPLOY / "nginx" / "tambon.conf").read_text()
-    for old, new in replacements.items():
-        assert old in site, old
-        site = site.replace(old, new)
-    (tmp / "site.conf").write_text(site)
-    for folder in ("logs", "acme", "temp"):
-        (tmp / folder).mkdir()
-    temp = tmp / "temp"
-    # As root, nginx's workers would run as nobody, who cannot read the test's private temporary folder.
-    user = "user root;" if os.geteuid() == 0 else ""
-    (tmp / "nginx.conf").write_text(
-        f"""{user}
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/logs/error.log;
-events {{ worker_connections 256; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    client_body_temp_path {temp}/body;
-    proxy_temp_path {temp}/proxy;
-    fastcgi_temp_path {temp}/fastcgi;
-    uwsgi_temp_path {temp}/uwsgi;
-    scgi_temp_path {temp}/scgi;
-    include {tmp}/site.conf;
-}}
-"""
+    require("openssl"), require("nginx")  # skipped (failed in CI) without them
+    return nginx_site.render(
+        tmp, http_port=http_port, https_port=https_port, upstream_port=upstream_port, cert_host=HOST
     )
-    return [
-        require("nginx"),
-        "-p",
-        str(tmp),
-        "-c",
-        str(tmp / "nginx.conf"),
-        "-e",
-        str(tmp / "logs" / "error.log"),
-    ]
 
 
 def files(tmp):

@@ -28,7 +28,9 @@ import psycopg
 import requests
 from django.conf import settings
 
+from tests import nginx_site
 from tests.bench.bench_page_cache import flush_redis, free_port, redis_reachable
+from tests.nginx_site import find_tool
 from tests.outbox.smtp import LocalSmtp
 
 BASE = Path(settings.BASE_DIR)
@@ -39,15 +41,9 @@ PYTHON = sys.executable
 REDIS_URL = os.environ.get("TAMBON_SHAPE_REDIS_URL", "redis://127.0.0.1:6379/9")
 
 
-def tool(name) -> str | None:
-    return shutil.which(name) or next(
-        (p for p in (f"/usr/sbin/{name}", f"/usr/bin/{name}") if os.path.exists(p)), None
-    )
-
-
 def missing() -> list[str]:
     """What this machine lacks for the shape (empty when it can run)."""
-    lacking = [name for name in ("nginx", "openssl") if tool(name) is None]
+    lacking = [name for name in ("nginx", "openssl") if find_tool(name) is None]
     if not (Path(PYTHON).parent / "moto_server").exists():
         lacking.append("moto_server (pip install -r requirements.txt)")
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -250,7 +246,13 @@ class Stack:
             time.sleep(0.2)
 
     def _start_nginx(self):
-        self.nginx = render_nginx(self.work, self.http_port, self.https_port, self.gunicorn_port)
+        self.nginx = nginx_site.render(
+            self.work,
+            http_port=self.http_port,
+            https_port=self.https_port,
+            upstream_port=self.gunicorn_port,
+            cert_host=HOST,
+        )
         checked = subprocess.run([*self.nginx, "-t"], capture_output=True, text=True)
         if checked.returncode:
             raise RuntimeError(f"nginx -t failed:\n{checked.stderr}")
@@ -316,68 +318,3 @@ def wait_for_port(port, process, seconds=30):
         except OSError:
             time.sleep(0.1)
     raise RuntimeError(f"nothing listens on {port} after {seconds} s")
-
-
-def render_nginx(work: Path, http_port, https_port, upstream_port) -> list[str]:
-    """deploy/nginx/tambon.conf with this machine's paths, ports and a self-signed certificate."""
-    key, cert = work / "key.pem", work / "cert.pem"
-    subprocess.run(
-        [tool("openssl"), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={HOST}",
-         "-addext", f"subjectAltName=DNS:{HOST}", "-keyout", key, "-out", cert],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    server_name = "www.example.go.th"
-    replacements = {
-        "/srv/tambon/app": str(BASE),
-        "/srv/tambon": str(work / "srv"),
-        f"/etc/letsencrypt/live/{server_name}/fullchain.pem": str(cert),
-        f"/etc/letsencrypt/live/{server_name}/privkey.pem": str(key),
-        "/var/log/nginx": str(work / "logs"),
-        "/var/www/letsencrypt": str(work / "acme"),
-        "listen [::]:80;": "",
-        "listen [::]:443 ssl http2;": "",
-        "listen 80;": f"listen 127.0.0.1:{http_port};",
-        "listen 443 ssl http2;": f"listen 127.0.0.1:{https_port} ssl http2;",
-        "server 127.0.0.1:8000": f"server 127.0.0.1:{upstream_port}",
-    }
-    site = (DEPLOY / "nginx" / "tambon.conf").read_text()
-    for old, new in replacements.items():
-        assert old in site, old
-        site = site.replace(old, new)
-    (work / "site.conf").write_text(site)
-    temp = work / "nginx-temp"
-    for folder in (temp, work / "acme", work / "srv" / "static", work / "srv" / "media"):
-        folder.mkdir(parents=True, exist_ok=True)
-    # Debian's nginx.conf, less what a test cannot have (its log files, its user when not root).
-    user = "user root;" if os.geteuid() == 0 else ""
-    (work / "nginx.conf").write_text(
-        f"""{user}
-worker_processes auto;
-pid {work}/nginx.pid;
-error_log {work}/logs/nginx-error.log;
-events {{ worker_connections 768; }}
-http {{
-    sendfile on;
-    tcp_nopush on;
-    types_hash_max_size 2048;
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    gzip on;
-    client_body_temp_path {temp}/body;
-    proxy_temp_path {temp}/proxy;
-    fastcgi_temp_path {temp}/fastcgi;
-    uwsgi_temp_path {temp}/uwsgi;
-    scgi_temp_path {temp}/scgi;
-    include {work}/site.conf;
-}}
-"""
-    )
-    return [
-        tool("nginx"),
-        "-p",
-        str(work),
-        "-c",
-        str(work / "nginx.conf"),
-        "-e",
-        str(work / "logs" / "nginx-error.log"),
-    ]
