@@ -83,11 +83,24 @@ def _languages(request):
     return [in_address] if in_address else [code for code, _name in settings.LANGUAGES]
 
 
+def plain_page(request, *, title, message, status, home_link=True):
+    """A page in the language of the address (else in every language, Thai first) drawn without the
+    database: the error pages, and the platform's answer to a host that names no office. `home_link`
+    off where there is no home to go to."""
+    context = {
+        "status": status,
+        "title": title,
+        "message": message,
+        "languages": _languages(request),
+        "home_link": home_link,
+    }
+    return HttpResponse(render_to_string("errors/plain.html", context), status=status)
+
+
 def _plain(request, kind, status):
     """Drawn without the request or the database: nothing here can fail again."""
     title, message = ERRORS[kind]
-    context = {"status": status, "title": title, "message": message, "languages": _languages(request)}
-    return HttpResponse(render_to_string("errors/plain.html", context), status=status)
+    return plain_page(request, title=title, message=message, status=status)
 
 
 def _error_page(request, kind, status, template="errors/page.html"):

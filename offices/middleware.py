@@ -7,15 +7,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import DisallowedHost
 from django.db.models import ProtectedError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.http.request import split_domain_port
-from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from home import page_cache
+from home.views import plain_page
 from offices import protection
 from offices.models import Office
 
@@ -48,16 +47,11 @@ def host_is_known(request) -> bool:
 
 
 def unknown_host_response(request):
-    """A small platform page, in Thai first (or the language of the address), without any office's layout."""
-    in_address = get_language_from_path(request.path_info)
-    languages = [in_address] if in_address else [code for code, _name in settings.LANGUAGES]
-    context = {
-        "status": 404,
-        "title": UNKNOWN_HOST_TITLE,
-        "message": UNKNOWN_HOST_MESSAGE,
-        "languages": languages,
-    }
-    return HttpResponse(render_to_string("offices/unknown_host.html", context), status=404)
+    """A small platform page, in Thai first (or the language of the address), without any office's
+    layout, name or links."""
+    return plain_page(
+        request, title=UNKNOWN_HOST_TITLE, message=UNKNOWN_HOST_MESSAGE, status=404, home_link=False
+    )
 
 
 class UnknownHostMiddleware:
