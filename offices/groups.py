@@ -21,6 +21,7 @@ from wagtail.models import (
 )
 
 from home import groups as g
+from offices.models import OfficeGroup
 
 #: Role (the installation's group name) -> the Thai name of the office's group, after its code.
 ROLE_NAMES = {
@@ -63,6 +64,7 @@ def create_office_groups(office, home_pages):
     for role in ROLE_NAMES:
         template = Group.objects.get(name=role)
         group = Group.objects.create(name=group_name(office.code, role))
+        OfficeGroup.objects.create(group=group, office=office, role=role)
         group.permissions.set(_model_permissions(role))
         page_permissions = set(
             GroupPagePermission.objects.filter(group=template).values_list("permission_id", flat=True)

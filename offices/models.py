@@ -65,3 +65,22 @@ class Office(models.Model):
         if reason:
             raise ProtectedError(reason, [self])
         return super().delete(*args, **kwargs)
+
+
+class OfficeGroup(models.Model):
+    """A staff group that belongs to one office, with its role there (`home.groups` role names).
+
+    Group names (`<code>: …`) are for people; code asks this table which office a group serves.
+    """
+
+    group = models.OneToOneField("auth.Group", on_delete=CASCADE, related_name="office_group")
+    office = models.ForeignKey(Office, on_delete=CASCADE, related_name="groups")
+    role = models.CharField(_("role"), max_length=40)
+
+    class Meta:
+        verbose_name = _("office's staff group")
+        verbose_name_plural = _("offices' staff groups")
+        constraints = [models.UniqueConstraint(fields=["office", "role"], name="one_group_per_office_role")]
+
+    def __str__(self):
+        return self.group.name

@@ -17,6 +17,7 @@ from casework.constants import (
 from casework.models.records import ServiceHandler
 from casework.references import normalise_reference, parse_reference
 from eforms.storage import private_storage
+from offices.lookup import office_for_page
 
 #: Permission that lets a user see and handle the submissions of every service (administrators).
 HANDLE_ALL_PERMISSION = "casework.handle_all_submissions"
@@ -81,6 +82,10 @@ class Submission(models.Model):
         help_text=_("The Thai (source) version of the e-service page."),
     )
     service_title = models.CharField(_("service name"), max_length=255)
+    # Kept apart from the service page so a request stays its office's when the page goes.
+    office = models.ForeignKey(
+        "offices.Office", verbose_name=_("office"), on_delete=models.PROTECT, related_name="submissions"
+    )
     language = models.CharField(_("language"), max_length=8)
     status = models.CharField(
         _("status"),
@@ -158,6 +163,9 @@ class Submission(models.Model):
             models.Index(
                 fields=["service", "status", "expected_completion"], name="casework_sub_service_state"
             ),
+            models.Index(
+                fields=["office", "status", "expected_completion"], name="casework_sub_office_state"
+            ),
         ]
         permissions = [
             ("handle_all_submissions", _("Can see and handle the submissions of every service")),
@@ -167,6 +175,11 @@ class Submission(models.Model):
 
     def __str__(self):
         return self.reference
+
+    def save(self, *args, **kwargs):
+        if self.office_id is None:
+            self.office = office_for_page(self.service)
+        super().save(*args, **kwargs)
 
     @property
     def is_final(self):
