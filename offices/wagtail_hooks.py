@@ -1,9 +1,12 @@
 """Offices in the admin, for platform administrators (the installation's Administrators group)."""
 
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from offices import agreement_views, agreements
 from offices.models import Office
 
 
@@ -21,3 +24,26 @@ class OfficeViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_office_viewset():
     return OfficeViewSet("offices")
+
+
+@hooks.register("register_admin_urls")
+def register_agreement_urls():
+    urls = [
+        path("", agreement_views.index, name="index"),
+        path("add/", agreement_views.add, name="add"),
+        path("<int:pk>/end/", agreement_views.end, name="end"),
+    ]
+    return [path("shared-processing/", include((urls, "offices_agreements")))]
+
+
+class AgreementsMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return agreements.is_platform_administrator(user) or user.has_perm("offices.view_processingagreement")
+
+
+@hooks.register("register_settings_menu_item")
+def register_agreements_menu_item():
+    return AgreementsMenuItem(
+        _("Shared processing"), reverse("offices_agreements:index"), icon_name="group", order=610
+    )
