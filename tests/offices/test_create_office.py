@@ -100,7 +100,7 @@ def test_the_office_has_its_own_staff_groups_limited_to_its_pages(
 def test_an_office_administrator_does_not_see_another_offices_requests(
     client, django_user_model, first_office, second_office
 ):
-    """Not until the inbox is scoped by office: "every request" would be every office's."""
+    """Their "every request" is their own office's (casework.access): another office's is a missing one."""
     catalogue = first_office.site.root_page.get_children().type(ServiceCataloguePage).first()
     catalogue = catalogue or add_catalogue(first_office.site.root_page.specific)
     submission = make_submission(make_service(catalogue, slug="first-office-service", reference_prefix="FO"))
