@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from offices import agreement_views, agreements
+from offices import agreement_views, agreements, create_views
 from offices.models import Office
 
 
@@ -19,6 +19,11 @@ class OfficeViewSet(ModelViewSet):
     list_display = ["code", "__str__", "site", "created_at"]
     search_fields = ["code"]
     inspect_view_enabled = True
+
+    @property
+    def add_view(self):
+        """`create_office` (site, pages in both languages, settings, groups), not a bare office row."""
+        return create_views.add
 
 
 @hooks.register("register_admin_viewset")
