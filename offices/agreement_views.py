@@ -14,10 +14,11 @@ from wagtail.admin.widgets import AdminDateInput
 
 from offices import agreements
 from offices.models import Office, ProcessingAgreement
+from offices.scope import is_platform_administrator
 
 
 def _require_viewer(user):
-    if not (agreements.is_platform_administrator(user) or user.has_perm("offices.view_processingagreement")):
+    if not (is_platform_administrator(user) or user.has_perm("offices.view_processingagreement")):
         raise PermissionDenied
 
 

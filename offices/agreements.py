@@ -15,11 +15,7 @@ from django.utils import timezone
 from eforms.models import EServicePage
 from offices.models import Office, ProcessingAgreement
 from offices.protection import office_pages
-from offices.scope import administered_offices
-
-
-def is_platform_administrator(user) -> bool:
-    return user.is_active and (user.is_superuser or user.has_perm("offices.change_office"))
+from offices.scope import administered_offices, is_platform_administrator
 
 
 def offices_managed_by(user):

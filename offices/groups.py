@@ -48,6 +48,7 @@ SCOPED_ROLES_FOR = {g.ADMINISTRATORS: (g.PERMIT_OFFICERS, g.COMMUNICATIONS_STAFF
 OFFICE_ADMINISTRATION = {
     g.ADMINISTRATORS: [
         ("payments", "approve_refund"),
+        ("privacy", "view_accesslog"),
         ("offices", "view_processingagreement"),
         ("offices", "add_processingagreement"),
         ("offices", "change_processingagreement"),

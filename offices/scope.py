@@ -21,3 +21,8 @@ def offices_of(user, role=None):
 def administered_offices(user):
     """The offices `user` administers (a member of the office's administrators' group)."""
     return offices_of(user, g.ADMINISTRATORS)
+
+
+def is_platform_administrator(user) -> bool:
+    """Staff of the whole installation (who may manage offices), not of one office."""
+    return bool(user and user.is_active and (user.is_superuser or user.has_perm("offices.change_office")))

@@ -6,8 +6,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from offices import agreement_views, agreements, create_views
+from offices import agreement_views, create_views
 from offices.models import Office
+from offices.scope import is_platform_administrator
 
 
 class OfficeViewSet(ModelViewSet):
@@ -44,7 +45,7 @@ def register_agreement_urls():
 class AgreementsMenuItem(MenuItem):
     def is_shown(self, request):
         user = request.user
-        return agreements.is_platform_administrator(user) or user.has_perm("offices.view_processingagreement")
+        return is_platform_administrator(user) or user.has_perm("offices.view_processingagreement")
 
 
 @hooks.register("register_settings_menu_item")

@@ -5,6 +5,7 @@ from django.db import migrations
 
 GRANTS = [
     ("payments", "approve_refund"),
+    ("privacy", "view_accesslog"),
     ("offices", "view_processingagreement"),
     ("offices", "add_processingagreement"),
     ("offices", "change_processingagreement"),
@@ -34,6 +35,7 @@ class Migration(migrations.Migration):
         ("offices", "0004_processing_agreements"),
         ("casework", "0004_submission_office"),
         ("payments", "0009_receipt_office_required"),
+        ("privacy", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

@@ -13,6 +13,7 @@ from eforms.models import ServiceCataloguePage
 from home.groups import ADMINISTRATORS, PERMIT_OFFICERS
 from offices.groups import group_name
 from offices.models import ProcessingAgreement
+from privacy.models import AccessLog
 from tests.casework.factories import make_submission
 from tests.conftest import make_staff
 from tests.eforms.factories import make_service
@@ -153,3 +154,26 @@ def test_the_receiving_office_sees_but_cannot_end_an_agreement(client, two_offic
     ]
     agreement.refresh_from_db()
     assert agreement.ends_on is None
+
+
+def test_an_office_administrator_reads_the_personal_data_log_of_their_office_only(
+    client, two_offices, administrator
+):
+    client.force_login(administrator)  # a platform administrator opens a request of each office
+    client.get(reverse("inbox:detail", args=[two_offices["market_request"].pk]))
+    client.get(reverse("inbox:detail", args=[two_offices["home_request"].pk]))
+    market, home = two_offices["market_request"].reference, two_offices["home_request"].reference
+    assert (
+        market in client.get("/admin/personal_data_log/").text
+        and home in client.get("/admin/personal_data_log/").text
+    )
+
+    client.force_login(two_offices["admin"])
+    log = client.get("/admin/personal_data_log/")
+    assert log.status_code == 200
+    assert market in log.text and home not in log.text
+    exported = client.get("/admin/personal_data_log/?export=csv")
+    content = b"".join(exported.streaming_content).decode() if exported.streaming else exported.text
+    assert market in content and home not in content
+    entry = AccessLog.objects.get(object_label=home)
+    assert client.get(f"/admin/personal_data_log/inspect/{entry.pk}/").status_code in (302, 404)

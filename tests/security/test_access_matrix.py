@@ -304,8 +304,13 @@ def cases(s):
             {ADMIN},
         ),
         # Personal-data log and two-factor administration
-        Case("GET /admin/personal_data_log/", "/admin/personal_data_log/", {ADMIN}),
-        Case("GET /admin/personal_data_log/?export=csv", "/admin/personal_data_log/?export=csv", {ADMIN}),
+        # An office's administrators read their own office's entries (the scenario's entry has none).
+        Case("GET /admin/personal_data_log/", "/admin/personal_data_log/", {ADMIN, OFFICE_ADMIN}),
+        Case(
+            "GET /admin/personal_data_log/?export=csv",
+            "/admin/personal_data_log/?export=csv",
+            {ADMIN, OFFICE_ADMIN},
+        ),
         Case(
             "GET /admin/personal_data_log/inspect/<id>/",
             f"/admin/personal_data_log/inspect/{s.log_entry.pk}/",
