@@ -312,6 +312,11 @@ def cases(s):
             {ADMIN, OFFICE_ADMIN},
         ),
         Case(
+            "GET /admin/personal_data_log/results/",
+            reverse("personal_data_log:index_results"),
+            {ADMIN, OFFICE_ADMIN},
+        ),
+        Case(
             "GET /admin/personal_data_log/inspect/<id>/",
             f"/admin/personal_data_log/inspect/{s.log_entry.pk}/",
             {ADMIN},
@@ -323,6 +328,7 @@ def cases(s):
         ),
         Case("GET /admin/two-factor/staff/", reverse("security:staff_devices"), {ADMIN}),
         Case("GET /admin/subject-requests/", reverse("privacy_subject_requests:search"), {ADMIN}),
+        Case("GET /admin/offices/new/", reverse("offices:add"), {ADMIN}),
         Case("GET /admin/shared-processing/", reverse("offices_agreements:index"), AGREEMENTS),
         Case("GET /admin/shared-processing/add/", reverse("offices_agreements:add"), AGREEMENTS),
         Case(
