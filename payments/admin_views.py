@@ -32,17 +32,45 @@ def visible_submissions(request):
     return Submission.objects.visible_to(request.user)
 
 
+def _matches(request, reference):
+    """The requests the officer may see with this reference: a reference is unique only within its
+    office, so staff of several offices (platform administrators) may see more than one. `?office=`
+    (an office's id, carried by every link and form of these pages) picks one."""
+    matches = visible_submissions(request).filter(reference__iexact=reference)
+    office = request.GET.get("office", "")
+    if office:
+        matches = matches.filter(office_id=int(office)) if office.isdigit() else matches.none()
+    return list(matches.select_related("office")[:20])
+
+
 def _submission(request, reference):
-    submission = visible_submissions(request).filter(reference__iexact=reference).first()
-    if submission is None:
+    """The one request this reference and `?office=` name; several (or none) are a 404: an action is
+    never taken on a guess between two offices' requests."""
+    matches = _matches(request, reference)
+    if len(matches) != 1:
         raise Http404
-    return submission
+    return matches[0]
+
+
+def submission_url(submission):
+    """The request's payments page, naming its office (see `_matches`)."""
+    return f"{reverse('payments_admin:submission', args=[submission.reference])}?office={submission.office_id}"
+
+
+def _choose_office(request, matches):
+    """Several offices' requests have this reference: the officer picks one."""
+    return TemplateResponse(request, "payments/admin/choose_office.html", {"matches": matches})
 
 
 def index(request):
     require(request, "view_payment")
     query = (request.GET.get("q") or "").strip()[:30]
     if query:
+        matches = _matches(request, query)
+        if len(matches) > 1:
+            return _choose_office(request, matches)
+        if matches:
+            return redirect(submission_url(matches[0]))
         return redirect("payments_admin:submission", reference=query)
     payments = Payment.objects.filter(submission__in=visible_submissions(request))
     context = {
@@ -59,6 +87,9 @@ def index(request):
 
 def submission_payments(request, reference):
     require(request, "view_payment")
+    matches = _matches(request, reference)
+    if len(matches) > 1:
+        return _choose_office(request, matches)
     submission = _submission(request, reference)
     payments = list(
         Payment.objects.filter(submission=submission)
@@ -87,7 +118,7 @@ def submission_payments(request, reference):
 
 
 def _back(submission):
-    return redirect("payments_admin:submission", reference=submission.reference)
+    return redirect(submission_url(submission))
 
 
 def _form_errors(request, form):
