@@ -52,9 +52,12 @@ def _submission(request, reference):
     return matches[0]
 
 
-def submission_url(submission):
-    """The request's payments page, naming its office (see `_matches`)."""
-    return f"{reverse('payments_admin:submission', args=[submission.reference])}?office={submission.office_id}"
+def submission_url(request, submission):
+    """The request's payments page; it names the office when the officer sees another request with
+    the same reference (see `_matches`)."""
+    url = reverse("payments_admin:submission", args=[submission.reference])
+    others = visible_submissions(request).filter(reference=submission.reference).exclude(pk=submission.pk)
+    return f"{url}?office={submission.office_id}" if others.exists() else url
 
 
 def _choose_office(request, matches):
@@ -70,7 +73,7 @@ def index(request):
         if len(matches) > 1:
             return _choose_office(request, matches)
         if matches:
-            return redirect(submission_url(matches[0]))
+            return redirect(submission_url(request, matches[0]))
         return redirect("payments_admin:submission", reference=query)
     payments = Payment.objects.filter(submission__in=visible_submissions(request))
     context = {
@@ -117,8 +120,8 @@ def submission_payments(request, reference):
     return TemplateResponse(request, "payments/admin/submission.html", context)
 
 
-def _back(submission):
-    return redirect(submission_url(submission))
+def _back(request, submission):
+    return redirect(submission_url(request, submission))
 
 
 def _form_errors(request, form):
@@ -135,7 +138,7 @@ def refund(request, reference, payment_id):
     form = RefundForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
-        return _back(submission)
+        return _back(request, submission)
     try:
         result = refunds.request_refund(
             payment,
@@ -145,7 +148,7 @@ def refund(request, reference, payment_id):
         )
     except refunds.RefundError as error:
         messages.error(request, str(error))
-        return _back(submission)
+        return _back(request, submission)
     if result.status == RefundStatus.AWAITING_APPROVAL:
         messages.warning(
             request, _("The refund is above the approval limit: another officer must approve it.")
@@ -161,7 +164,7 @@ def refund(request, reference, payment_id):
     provider = checkout.provider_or_none(payment)
     if provider is not None and provider.officer_refund_note(payment):
         messages.info(request, provider.officer_refund_note(payment))
-    return _back(submission)
+    return _back(request, submission)
 
 
 @require_POST
@@ -181,7 +184,7 @@ def decide_refund(request, refund_id, decision):
             messages.success(request, _("Refund rejected."))
     except refunds.RefundError as error:
         messages.error(request, str(error))
-    return _back(item.payment.submission)
+    return _back(request, item.payment.submission)
 
 
 @require_POST
@@ -191,7 +194,7 @@ def counter_payment(request, reference):
     form = CounterPaymentForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
-        return _back(submission)
+        return _back(request, submission)
     try:
         counter.record_counter_payment(
             submission,
@@ -202,9 +205,9 @@ def counter_payment(request, reference):
         )
     except checkout.PaymentUnavailable as error:
         messages.error(request, str(error))
-        return _back(submission)
+        return _back(request, submission)
     messages.success(request, _("Payment recorded; the receipt has its number."))
-    return _back(submission)
+    return _back(request, submission)
 
 
 @require_POST
@@ -214,7 +217,7 @@ def assess(request, reference):
     form = AssessFeeForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
-        return _back(submission)
+        return _back(request, submission)
     try:
         counter.assess_fee(
             submission,
@@ -224,10 +227,10 @@ def assess(request, reference):
         )
     except checkout.PaymentUnavailable as error:
         messages.error(request, str(error))
-        return _back(submission)
+        return _back(request, submission)
     notices.payment_request(submission)
     messages.success(request, _("Fee set. The citizen has been asked to pay by email."))
-    return _back(submission)
+    return _back(request, submission)
 
 
 def receipt(request, payment_id):
