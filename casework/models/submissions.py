@@ -20,12 +20,14 @@ from offices.lookup import office_for_page
 
 
 class SubmissionQuerySet(models.QuerySet):
-    def by_reference(self, text):
-        """The submission a citizen's typed reference names, or None; what is not a reference (odd
-        bytes included) never reaches the database."""
-        if parse_reference(text or "") is None:
+    def by_reference(self, text, *, office):
+        """The submission of `office` a typed reference names, or None; what is not a reference (odd
+        bytes included) never reaches the database. A reference is unique only within its office (two
+        offices may both have BP-69-000001), so the office is required: the request's office on
+        citizen pages (`offices.lookup.office_for_request`), never "any office"."""
+        if office is None or parse_reference(text or "") is None:
             return None
-        return self.filter(reference=normalise_reference(text)).first()
+        return self.filter(office=office, reference=normalise_reference(text)).first()
 
     def for_service(self, page):
         """Submissions of a service, whichever language version of the page they came through."""
@@ -66,7 +68,8 @@ class Submission(models.Model):
     Only the inbox's transition function may change `status` once it exists.
     """
 
-    reference = models.CharField(_("reference"), max_length=20, unique=True)
+    # Unique within its office (see Meta): each office counts its own references from 1.
+    reference = models.CharField(_("reference"), max_length=20, db_index=True)
     service = models.ForeignKey(
         "eforms.EServicePage",
         verbose_name=_("service"),
@@ -161,6 +164,9 @@ class Submission(models.Model):
                 fields=["office", "status", "expected_completion"], name="casework_sub_office_state"
             ),
         ]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "reference"], name="casework_reference_per_office")
+        ]
         permissions = [
             ("handle_all_submissions", _("Can see and handle the submissions of every service")),
             ("override_information_request", _("Can request information from a citizen more than once")),
@@ -234,16 +240,22 @@ class SubmissionFile(models.Model):
 
 
 class ReferenceCounter(models.Model):
-    """The last number given for a reference prefix in a Buddhist Era year (locked while incremented)."""
+    """The last number an office gave for a reference prefix in a Buddhist Era year (locked while
+    incremented). Per office: two offices using the same prefix each count from 1."""
 
+    office = models.ForeignKey(
+        "offices.Office", verbose_name=_("office"), on_delete=models.CASCADE, related_name="+"
+    )
     prefix = models.CharField(max_length=4)
     year_code = models.CharField(max_length=2)
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["prefix", "year_code"], name="eforms_unique_reference_counter")
+            models.UniqueConstraint(
+                fields=["office", "prefix", "year_code"], name="casework_reference_counter_per_office"
+            )
         ]
 
     def __str__(self):
-        return f"{self.prefix}-{self.year_code}: {self.last_number}"
+        return f"{self.office_id} {self.prefix}-{self.year_code}: {self.last_number}"
