@@ -58,6 +58,7 @@ def queue(submission, kind, template, *, to=None, language=None, urgent=False, *
         language=language,
         reference=submission.reference,
         urgent=urgent,
+        sender=ctx["sender"],
     )
 
 

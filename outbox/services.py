@@ -42,8 +42,12 @@ def queue(
     attachments=(),
     sensitive: bool = False,
     urgent: bool = False,
+    sender: str = "",
 ) -> Message | None:
-    """Write one message and have it sent; returns it (None when there is no recipient)."""
+    """Write one message and have it sent; returns it (None when there is no recipient).
+
+    `sender`: who it is from, as the recipient sees it ("Name <address>", see `home.site.email_sender`);
+    empty for the installation's own address (`DEFAULT_FROM_EMAIL`)."""
     if not to:
         return None
     channels.get(channel)  # an unknown channel is a programming error: fail before writing
@@ -51,6 +55,7 @@ def queue(
         channel=channel,
         kind=kind[:30],
         to=to,
+        sender=sender[:320],
         language=language or settings.LANGUAGE_CODE,
         subject=" ".join(subject.split())[:255],
         body=body,

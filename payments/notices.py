@@ -36,6 +36,7 @@ def _queue(submission, kind, template, language, context, attachments=()):
         language=language,
         reference=submission.reference,
         attachments=attachments,
+        sender=context["sender"],
     )
 
 
