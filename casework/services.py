@@ -13,6 +13,7 @@ from eforms import answers as answer_text
 from eforms.models import Draft
 from eforms.services import delete_drafts
 from eforms.storage import all_or_nothing, delete_quietly, private_storage
+from offices.lookup import office_for_page
 
 
 def next_reference(prefix: str, when=None) -> str:
@@ -83,7 +84,9 @@ def submit(
             applicant_email=applicant_email(page, answers),
             fee_amount=page.fee_amount,
             processing_days=page.processing_days,
-            expected_completion=deadlines.initial_deadline(timezone.localdate(now), page.processing_days),
+            expected_completion=deadlines.initial_deadline(
+                timezone.localdate(now), page.processing_days, office_for_page(service)
+            ),
             submitted_at=now,
             status_changed_at=now,
             applicant_name=applicant_name(page, answers),
