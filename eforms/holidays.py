@@ -8,6 +8,7 @@ Administrators hold) keep every office's. The national holidays stay the platfor
 """
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -92,14 +93,18 @@ class LocalHolidayForm(WagtailAdminModelForm):
 
 
 class OwnOfficeObjectMixin:
-    """A holiday of an office the user does not keep is answered as a missing one (404)."""
+    """A holiday of an office the user does not keep is answered exactly as a missing one: Wagtail's
+    "no permission" (back to the admin home), as the inbox answers another office's request."""
 
     def get_object(self, *args, **kwargs):
-        instance = super().get_object(*args, **kwargs)
+        try:
+            instance = super().get_object(*args, **kwargs)
+        except Http404:
+            raise PermissionDenied from None
         if not self.permission_policy.user_has_any_permission_for_instance(
             self.request.user, ["change", "delete", "view"], instance
         ):
-            raise Http404
+            raise PermissionDenied
         return instance
 
 

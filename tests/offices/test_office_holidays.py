@@ -124,11 +124,12 @@ def test_an_offices_administrator_keeps_only_its_own_local_holidays(
     assert "งานประจำปีดอยงาม" not in listing.content.decode()
 
     missing = LocalHoliday.objects.order_by("-pk").first().pk + 100
-    for name in ("edit", "delete", "history"):
-        opened = client.get(reverse(f"local_holidays:{name}", args=[other.pk]), follow=True)
-        absent = client.get(reverse(f"local_holidays:{name}", args=[missing]), follow=True)
-        assert opened.status_code == absent.status_code == 404, name  # refused as a missing one
-        assert "งานประจำปีดอยงาม" not in opened.content.decode()
+    for name in ("edit", "delete", "history", "usage"):
+        opened = client.get(reverse(f"local_holidays:{name}", args=[other.pk]))
+        absent = client.get(reverse(f"local_holidays:{name}", args=[missing]))
+        refused = (opened.status_code, opened.get("Location"))
+        assert refused == (absent.status_code, absent.get("Location")) == (302, "/admin/"), name
+        assert "งานประจำปีดอยงาม" not in client.get("/admin/").content.decode()
         assert client.get(reverse(f"local_holidays:{name}", args=[own.pk])).status_code == 200
     client.post(reverse("local_holidays:delete", args=[other.pk]))
     client.post(
