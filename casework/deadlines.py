@@ -25,8 +25,6 @@ from casework.constants import CLOCK_RUNNING_STATUSES, HOLIDAYS_CACHE_KEY, Submi
 from casework.models import Holiday
 from eforms.models import LocalHoliday
 from eforms.models.holidays import local_holidays_cache_key
-from offices.lookup import office_for_page
-from offices.models import Office
 
 DUE_SOON_WORKING_DAYS = 3
 
@@ -58,23 +56,20 @@ def holidays(office=None) -> frozenset[datetime.date]:
     return national_holidays() | local_holidays(office)
 
 
-def closed_days_by_home_path() -> dict[str, frozenset[datetime.date]]:
-    """Every office's closed days, keyed by the tree path of its Thai home page (a service's Thai page
-    path starts with it, as `home.site_pages.language_home_path` gives): for reports over the requests
-    of several offices, in two queries besides the national holidays."""
+def closed_days_by_office() -> dict[int, frozenset[datetime.date]]:
+    """The closed days of every office that has local holidays, by office id (the national holidays
+    alone for any other): for reports over the requests of several offices, in one query besides the
+    national holidays."""
     national = national_holidays()
     local: dict[int, set[datetime.date]] = {}
     for office_id, day in LocalHoliday.objects.values_list("office_id", "date"):
         local.setdefault(office_id, set()).add(day)
-    return {
-        path: national | frozenset(local.get(office_id, ()))
-        for office_id, path in Office.objects.values_list("pk", "site__root_page__path")
-    }
+    return {office_id: national | frozenset(days) for office_id, days in local.items()}
 
 
 def office_of(submission):
-    """The office whose calendar a request's deadline counts with: its service's."""
-    return office_for_page(submission.service) if submission.service_id else None
+    """The office whose calendar a request's deadline counts with: the request's own."""
+    return submission.office
 
 
 def forget_holidays():

@@ -62,7 +62,7 @@ class Receiver:
         context = page.get_context(request)
         context["submission"] = submission
         context["acknowledgement_delayed"] = outbox.delayed(
-            reference=submission.reference, kind="acknowledgement"
+            submission_id=submission.pk, kind="acknowledgement"
         )
         response = TemplateResponse(request, page.landing_page_template, context)
         response["Cache-Control"] = "no-store"

@@ -57,6 +57,7 @@ def queue(submission, kind, template, *, to=None, language=None, urgent=False, *
         kind=kind,
         language=language,
         reference=submission.reference,
+        submission_id=submission.pk,
         urgent=urgent,
         sender=ctx["sender"],
     )
@@ -124,7 +125,9 @@ def overdue_email(submission):
 
 def record_failed_message(sender, message, **kwargs):
     """outbox's `message_failed`: the request's timeline shows that an email did not reach the citizen."""
-    submission = Submission.objects.filter(reference=message.reference).first() if message.reference else None
+    submission = (
+        Submission.objects.filter(pk=message.submission_id).first() if message.submission_id else None
+    )
     if submission is None:
         return
     timeline.record(

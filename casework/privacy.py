@@ -45,10 +45,10 @@ class Submissions:
         return list(self._queryset().filter(condition))
 
     def cases(self, records):
-        return {s.reference for s in records}
+        return {s.pk for s in records}
 
-    def records_of_cases(self, references):
-        return list(self._queryset().filter(reference__in=references))
+    def records_of_cases(self, cases):
+        return list(self._queryset().filter(pk__in=cases))
 
     def export(self, records):
         return [
@@ -85,8 +85,8 @@ class Submissions:
             for s in records
         ]
 
-    def refusal(self, reference):
-        submission = Submission.objects.filter(reference=reference).only("reference", "status").first()
+    def refusal(self, case):
+        submission = Submission.objects.filter(pk=case).only("reference", "status").first()
         if submission is None or submission.status in FINAL_STATUSES:
             return ""
         return _("Request %(reference)s is still in progress (“%(state)s”).") % {
@@ -94,10 +94,10 @@ class Submissions:
             "state": SubmissionStatus(submission.status).label,
         }
 
-    def anonymise_case(self, reference, now):
+    def anonymise_case(self, case, now):
         """Files (storage and rows), answers' values (labels and order stay), the applicant's name and
         email, the timeline's messages and citizen names, the rating's comment. Safe to call twice."""
-        sub = Submission.objects.select_for_update().filter(reference=reference).first()
+        sub = Submission.objects.select_for_update().filter(pk=case).first()
         if sub is None:
             return 0
         files = list(SubmissionFile.objects.filter(submission=sub))
@@ -117,7 +117,7 @@ class Submissions:
             anonymised_at=sub.anonymised_at or now,
         )
         # The files go once the erasure's transaction has ended: a rollback must not lose a file it keeps.
-        return {"files": len(files), "_after": lambda: _delete_files(stored, reference)}
+        return {"files": len(files), "_after": lambda: _delete_files(stored, sub.reference)}
 
     def expired_cases(self, now):
         for submission in retention.expired_submissions(now).select_related("service").iterator():

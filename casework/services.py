@@ -16,11 +16,12 @@ from eforms.storage import all_or_nothing, delete_quietly, private_storage
 from offices.lookup import office_for_page
 
 
-def next_reference(prefix: str, when=None) -> str:
-    """The next reference for `prefix` this Buddhist Era year. Call inside a transaction."""
+def next_reference(prefix: str, *, office, when=None) -> str:
+    """The office's next reference for `prefix` this Buddhist Era year. Call inside a transaction:
+    the office's counter row stays locked until it ends, so another office never waits for it."""
     when = timezone.localdate(when or timezone.now())
     code = year_code(when.year)
-    counter, _created = ReferenceCounter.objects.get_or_create(prefix=prefix, year_code=code)
+    counter, _created = ReferenceCounter.objects.get_or_create(office=office, prefix=prefix, year_code=code)
     counter = ReferenceCounter.objects.select_for_update().get(pk=counter.pk)
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
@@ -71,12 +72,14 @@ def submit(
     """
     now = now or timezone.now()
     service = page.source_page
+    office = office_for_page(service)
     storage = private_storage()
     # A storage failure rolls the request back and removes the copies already made: no request
     # without its files, no file without its request. The wizard tells the citizen to try again.
     with all_or_nothing(storage) as written, transaction.atomic():
         submission = Submission.objects.create(
-            reference=next_reference(service.reference_prefix, now),
+            reference=next_reference(service.reference_prefix, office=office, when=now),
+            office=office,
             service=service,
             service_title=page.title,
             language=language,
@@ -85,7 +88,7 @@ def submit(
             fee_amount=page.fee_amount,
             processing_days=page.processing_days,
             expected_completion=deadlines.initial_deadline(
-                timezone.localdate(now), page.processing_days, office_for_page(service)
+                timezone.localdate(now), page.processing_days, office
             ),
             submitted_at=now,
             status_changed_at=now,

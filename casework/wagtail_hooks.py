@@ -11,8 +11,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from casework import deadlines
+from casework.access import can_use_inbox
 from casework.constants import CLOCK_RUNNING_STATUSES, OPEN_STATUSES
-from casework.inbox.filters import can_use_inbox
 from casework.models import Holiday, ServiceHandler, Submission
 from outbox import services as outbox
 from outbox import views as outbox_views

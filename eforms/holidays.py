@@ -1,6 +1,6 @@
 """Who keeps which office's local holidays in the admin.
 
-An office's administrators (members of its "<code>: ผู้ดูแลระบบ" group, `offices.groups`) keep their
+An office's administrators (members of its administrators' group, `offices.scope`) keep their
 own office's days and see no other office's: a day they could add for another office would move that
 office's deadlines. Platform administrators (the model permissions, which the installation's
 Administrators hold) keep every office's. The national holidays stay the platform administrators'
@@ -15,25 +15,17 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from eforms.models import LocalHoliday
-from home.groups import ADMINISTRATORS
-from offices.groups import ROLE_NAMES
+from offices import scope
 from offices.models import Office
-
-OFFICE_ADMINISTRATORS_SUFFIX = f": {ROLE_NAMES[ADMINISTRATORS]}"
 
 
 def administered_offices(user):
-    """The offices whose administrators' group `user` is in (a queryset; kept on the user object)."""
+    """The offices `user` administers (`offices.scope`), kept on the user object for the request."""
     cached = getattr(user, "_tambon_administered_offices", None)
-    if cached is not None:
-        return cached
-    codes = []
-    if user.is_authenticated and user.is_active:
-        names = user.groups.filter(name__endswith=OFFICE_ADMINISTRATORS_SUFFIX).values_list("name", flat=True)
-        codes = [name.removesuffix(OFFICE_ADMINISTRATORS_SUFFIX) for name in names]
-    offices = Office.objects.filter(code__in=codes).select_related("site")
-    user._tambon_administered_offices = offices
-    return offices
+    if cached is None:
+        cached = scope.administered_offices(user)
+        user._tambon_administered_offices = cached
+    return cached
 
 
 class LocalHolidayPermissionPolicy(ModelPermissionPolicy):

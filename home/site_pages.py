@@ -39,7 +39,6 @@ def in_trees(paths) -> Q:
 
 
 def language_home_path(page) -> str:
-    """Tree path of the home page (in `page`'s language) whose tree holds `page` (a page or its path):
-    the pages of one office in one language are the pages whose path starts with it. Needs no query."""
-    path = page if isinstance(page, str) else page.path
-    return path[: Page.steplen * 2]
+    """Tree path of the home page (in `page`'s language) whose tree holds `page`: the pages of one
+    office in one language are the pages whose path starts with it. Needs no query."""
+    return page.path[: Page.steplen * 2]

@@ -11,12 +11,14 @@ It lives on `huainamsai.localhost`, not `localhost`: the browser tests' live ser
 (127.0.0.2 would need the server to listen on a second address).
 """
 
+from django.contrib.auth import get_user_model
 from wagtail.models import Site
 
 from eforms import demo as eforms_demo
 from eforms.models import ServiceCataloguePage
 from home.demo.content import _day
 from home.demo.translate import translate_page
+from home.groups import ADMINISTRATORS
 from home.models import NewsIndexPage, NewsItemPage, OrganisationSettings
 from offices.models import Office
 from offices.services import create_office
@@ -194,3 +196,28 @@ def load(port, stdout=None):
     if stdout:
         stdout.write(f"Second office ready: {len(services)} services, 1 news item.")
     return office
+
+
+STAFF_USERNAME = f"{CODE}-admin"
+
+
+def add_staff(*, password, port, stdout=None):
+    """The second office's administrator (development only, with the demo's published password): signed
+    in, they see their own office's requests, pages and settings and nothing of Doi Ngam's."""
+    User = get_user_model()
+    office = Office.objects.filter(code=CODE).first()
+    if office is None:
+        return None
+    user, created = User.objects.get_or_create(
+        username=STAFF_USERNAME,
+        defaults={"email": f"{STAFF_USERNAME}@example.com", "first_name": "ผู้ดูแล", "last_name": "ห้วยน้ำใส"},
+    )
+    if created:
+        user.set_password(password)
+        user.save()
+    user.groups.add(office.groups.get(role=ADMINISTRATORS).group)
+    if stdout:
+        stdout.write(
+            f"{NAME[1]}'s administrator: http://{HOST}:{port}/admin/  user: {STAFF_USERNAME}  password: {password}"
+        )
+    return user

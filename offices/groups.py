@@ -21,6 +21,7 @@ from wagtail.models import (
 )
 
 from home import groups as g
+from offices.models import OfficeGroup
 
 #: Role (the installation's group name) -> the Thai name of the office's group, after its code.
 ROLE_NAMES = {
@@ -33,23 +34,36 @@ ROLE_NAMES = {
 #: Permissions that act on every office at once: never granted through an office's group.
 PLATFORM_ONLY = (
     Q(content_type__app_label="auth")
-    | Q(content_type__app_label="offices")
+    | Q(content_type__app_label="offices", content_type__model__in=["office", "officegroup"])
     | Q(content_type__app_label="wagtailcore", content_type__model__in=["site", "locale"])
     | Q(content_type__app_label="home", content_type__model="organisationsettings")
 )
 
 
-#: Until the inbox, payments, reports and privacy tools are scoped by office, an office's administrators
-#: get the powers of its officers and communications staff (which are scoped: pages by tree, requests
-#: by the services their group handles), not the installation administrators' "every request,
-#: every payment, every log" permissions, which would show them other offices' citizens.
+#: An office's administrators get the powers of its officers and communications staff, and what they
+#: need to run their office (`OFFICE_ADMINISTRATION`) — all scoped to their office (requests through
+#: `casework.access`, pages by tree) — not the installation administrators' "every request, every
+#: payment, every log" permissions, which would show them other offices' citizens.
 SCOPED_ROLES_FOR = {g.ADMINISTRATORS: (g.PERMIT_OFFICERS, g.COMMUNICATIONS_STAFF)}
+OFFICE_ADMINISTRATION = {
+    g.ADMINISTRATORS: [
+        ("payments", "approve_refund"),
+        ("privacy", "view_accesslog"),
+        ("offices", "view_processingagreement"),
+        ("offices", "add_processingagreement"),
+        ("offices", "change_processingagreement"),
+        ("offices", "delete_processingagreement"),
+    ]
+}
 
 
 def _model_permissions(role):
     roles = SCOPED_ROLES_FOR.get(role, (role,))
     templates = Group.objects.filter(name__in=roles)
-    return Permission.objects.filter(group__in=templates).exclude(PLATFORM_ONLY).distinct()
+    extra = Q(pk__in=[])
+    for app_label, codename in OFFICE_ADMINISTRATION.get(role, ()):
+        extra |= Q(content_type__app_label=app_label, codename=codename)
+    return Permission.objects.filter(Q(group__in=templates) | extra).exclude(PLATFORM_ONLY).distinct()
 
 
 def group_name(office_code, role):
@@ -63,6 +77,7 @@ def create_office_groups(office, home_pages):
     for role in ROLE_NAMES:
         template = Group.objects.get(name=role)
         group = Group.objects.create(name=group_name(office.code, role))
+        OfficeGroup.objects.create(group=group, office=office, role=role)
         group.permissions.set(_model_permissions(role))
         page_permissions = set(
             GroupPagePermission.objects.filter(group=template).values_list("permission_id", flat=True)

@@ -4,9 +4,11 @@ The office's names, logo and address stay in the site's `OrganisationSettings`; 
 what the platform needs to tell offices apart (a short Latin code for group names, commands, logs).
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import CASCADE, ProtectedError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.models import OrganisationSettings
@@ -65,3 +67,87 @@ class Office(models.Model):
         if reason:
             raise ProtectedError(reason, [self])
         return super().delete(*args, **kwargs)
+
+
+class OfficeGroup(models.Model):
+    """A staff group that belongs to one office, with its role there (`home.groups` role names).
+
+    Group names (`<code>: …`) are for people; code asks this table which office a group serves.
+    """
+
+    group = models.OneToOneField("auth.Group", on_delete=CASCADE, related_name="office_group")
+    office = models.ForeignKey(Office, on_delete=CASCADE, related_name="groups")
+    role = models.CharField(_("role"), max_length=40)
+
+    class Meta:
+        verbose_name = _("office's staff group")
+        verbose_name_plural = _("offices' staff groups")
+        constraints = [models.UniqueConstraint(fields=["office", "role"], name="one_group_per_office_role")]
+
+    def __str__(self):
+        return self.group.name
+
+
+class ProcessingAgreementQuerySet(models.QuerySet):
+    def in_force(self, day=None):
+        day = day or timezone.localdate()
+        return self.filter(starts_on__lte=day).filter(
+            models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=day)
+        )
+
+
+class ProcessingAgreement(models.Model):
+    """One office lets another office's permit officers handle one of its services (the Hat Yai case):
+    who, which service, from when to when. While it is in force they see and decide that service's
+    requests in their inbox, every access logged as any other."""
+
+    service = models.ForeignKey(
+        "eforms.EServicePage",
+        verbose_name=_("e-service"),
+        on_delete=CASCADE,
+        related_name="processing_agreements",
+        help_text=_("The Thai version of the e-service; requests in English belong to it too."),
+    )
+    handled_by = models.ForeignKey(
+        Office,
+        verbose_name=_("handled by the office"),
+        on_delete=CASCADE,
+        related_name="agreements_handled",
+        help_text=_("The office whose permit officers may handle this service's requests."),
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"), null=True, blank=True, help_text=_("Empty: until ended."))
+    note = models.CharField(_("agreement (title, number, date)"), max_length=255, blank=True)
+    recorded_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = ProcessingAgreementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("shared processing agreement")
+        verbose_name_plural = _("shared processing agreements")
+        ordering = ["-starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                name="agreement_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.service} → {self.handled_by}"
+
+    def clean(self):
+        from offices.lookup import office_for_page  # noqa: PLC0415 — lookup imports this module
+
+        if self.service_id and self.handled_by_id and office_for_page(self.service).pk == self.handled_by_id:
+            raise ValidationError(
+                {"handled_by": _("Choose another office: this service is already this office's own.")}
+            )

@@ -6,9 +6,7 @@ refused with the first reason (`offices.signals`, the on_delete of `Office.site`
 `offices.middleware.ProtectedDeletionMiddleware` which shows it in the admin).
 """
 
-from django.apps import apps
 from django.db.models import Q
-from django.utils.translation import ngettext
 from wagtail.models import Page
 
 _checks = []
@@ -34,20 +32,3 @@ def office_pages(office):
     for path in office.site.root_page.get_translations(inclusive=True).values_list("path", flat=True):
         condition |= Q(path__startswith=path)
     return Page.objects.filter(condition)
-
-
-@register
-def submissions_refusal(office) -> str:
-    """Citizens' requests to the office's e-services. Looked up by name, not imported: casework will
-    register this itself once its submissions carry their office (the inbox-scoping slice)."""
-    if not apps.is_installed("casework"):
-        return ""
-    submission = apps.get_model("casework", "Submission")
-    count = submission.objects.filter(service__in=office_pages(office).values("pk")).count()
-    if not count:
-        return ""
-    return ngettext(
-        "The office “%(office)s” has %(count)d request from citizens, which must be kept: it cannot be deleted.",
-        "The office “%(office)s” has %(count)d requests from citizens, which must be kept: it cannot be deleted.",
-        count,
-    ) % {"office": office, "count": count}

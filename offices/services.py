@@ -3,6 +3,7 @@
 import re
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -27,22 +28,39 @@ CATALOGUE_INTRODUCTION = (
 
 
 class OfficeError(Exception):
-    """Input that cannot make an office; the message is for the person who typed it."""
+    """Input that cannot make an office; the message is for the person who typed it (in the active
+    language), `field` the input it is about."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
 
 
 def check_new_office(*, hostname, port, code):
     """Refuse a code or an address already taken, before anything is written."""
     if not codes.is_valid(code):
         raise OfficeError(
-            f"The code {code!r} is not valid: use 2-40 lowercase Latin letters, digits or dashes, "
-            "starting with a letter (e.g. doingam)."
+            _(
+                "The code “%(code)s” is not valid: use 2–40 lowercase Latin letters, digits or dashes, "
+                "starting with a letter (e.g. doingam)."
+            )
+            % {"code": code},
+            field="code",
         )
     existing = Office.objects.filter(code=code).select_related("site").first()
     if existing is not None:
-        raise OfficeError(f"The code {code!r} is already used by the office of {existing.site.hostname}.")
+        raise OfficeError(
+            _("The code “%(code)s” is already used by the office of %(host)s.")
+            % {"code": code, "host": existing.site.hostname},
+            field="code",
+        )
     site = Site.objects.filter(hostname=hostname.lower(), port=port).first()
     if site is not None:
-        raise OfficeError(f"The address {hostname}:{port} is already the site of {site.site_name or site}.")
+        raise OfficeError(
+            _("The address %(host)s:%(port)s is already the site of %(site)s.")
+            % {"host": hostname, "port": port, "site": site.site_name or site},
+            field="domain",
+        )
 
 
 def create_office(*, hostname, port=80, code, name_th, name_en):

@@ -5,7 +5,7 @@ from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Site
 
-from home.demo.signals import demo_loaded
+from home.demo.signals import demo_loaded, demo_staff_wanted
 from offices import codes, demo, protection
 from offices.models import Office
 
@@ -47,3 +47,9 @@ def load_the_second_office(sender, home_page, stdout=None, **kwargs):
     site = Site.objects.filter(root_page=home_page).first()
     if site is not None:
         demo.load(port=site.port, stdout=stdout)
+
+
+@receiver(demo_staff_wanted, dispatch_uid="offices-demo-office-staff")
+def add_the_second_offices_staff(sender, password, port, stdout=None, **kwargs):
+    """The second office's administrator and permit officer, to see what one office's staff see."""
+    demo.add_staff(password=password, port=port, stdout=stdout)

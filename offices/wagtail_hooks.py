@@ -1,10 +1,14 @@
 """Offices in the admin, for platform administrators (the installation's Administrators group)."""
 
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from offices import agreement_views, create_views
 from offices.models import Office
+from offices.scope import is_platform_administrator
 
 
 class OfficeViewSet(ModelViewSet):
@@ -17,7 +21,35 @@ class OfficeViewSet(ModelViewSet):
     search_fields = ["code"]
     inspect_view_enabled = True
 
+    @property
+    def add_view(self):
+        """`create_office` (site, pages in both languages, settings, groups), not a bare office row."""
+        return create_views.add
+
 
 @hooks.register("register_admin_viewset")
 def register_office_viewset():
     return OfficeViewSet("offices")
+
+
+@hooks.register("register_admin_urls")
+def register_agreement_urls():
+    urls = [
+        path("", agreement_views.index, name="index"),
+        path("add/", agreement_views.add, name="add"),
+        path("<int:pk>/end/", agreement_views.end, name="end"),
+    ]
+    return [path("shared-processing/", include((urls, "offices_agreements")))]
+
+
+class AgreementsMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return is_platform_administrator(user) or user.has_perm("offices.view_processingagreement")
+
+
+@hooks.register("register_settings_menu_item")
+def register_agreements_menu_item():
+    return AgreementsMenuItem(
+        _("Shared processing"), reverse("offices_agreements:index"), icon_name="group", order=610
+    )

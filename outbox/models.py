@@ -9,8 +9,10 @@ from outbox.constants import MessageState
 
 class Message(models.Model):
     """A message to send. Written in the recipient's language when the change happens; the worker
-    sends it, retried with growing delays; an administrator sees failed ones and can send them
-    again. `reference` names the request it concerns (for the failure list and for erasure)."""
+        sends it, retried with growing delays; an administrator sees failed ones and can send them
+        again. `submission_id` is the request it concerns (for erasure and the request's timeline);
+    `reference` is that request's reference, for people reading the failure list — unique only within
+    its office, so code never finds a request by it."""
 
     channel = models.CharField(_("channel"), max_length=20, default="email")
     kind = models.CharField(_("kind"), max_length=30)
@@ -21,6 +23,8 @@ class Message(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("text"))
     reference = models.CharField(_("request"), max_length=40, blank=True, db_index=True)
+    # Not a foreign key: the outbox sits below casework (tests/test_architecture.py).
+    submission_id = models.PositiveBigIntegerField(_("request id"), null=True, blank=True, db_index=True)
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
     sensitive = models.BooleanField(
         _("holds a secret"),

@@ -22,8 +22,8 @@ class Messages:
             return []
         return list(Message.objects.filter(to__iexact=person.key))
 
-    def records_of_cases(self, references):
-        return list(Message.objects.filter(reference__in=references)) if references else []
+    def records_of_cases(self, cases):
+        return list(Message.objects.filter(submission_id__in=cases)) if cases else []
 
     def export(self, records):
         return [
@@ -37,8 +37,8 @@ class Messages:
             for m in records
         ]
 
-    def anonymise_case(self, reference, now):
-        deleted, _detail = Message.objects.filter(reference=reference).delete()
+    def anonymise_case(self, case, now):
+        deleted, _detail = Message.objects.filter(submission_id=case).delete()
         return deleted
 
     def erase_person(self, person):

@@ -38,6 +38,7 @@ def queue(
     kind: str,
     language: str = "",
     reference: str = "",
+    submission_id: int | None = None,
     channel: str = "email",
     attachments=(),
     sensitive: bool = False,
@@ -46,8 +47,12 @@ def queue(
 ) -> Message | None:
     """Write one message and have it sent; returns it (None when there is no recipient).
 
+    A message about a request names it by `submission_id` (a reference is unique only within its
+    office); `reference` is only shown to people, and is refused without the id.
     `sender`: who it is from, as the recipient sees it ("Name <address>", see `home.site.email_sender`);
     empty for the installation's own address (`DEFAULT_FROM_EMAIL`)."""
+    if reference and submission_id is None:
+        raise ValueError("A message about a request needs the request's id (submission_id)")
     if not to:
         return None
     channels.get(channel)  # an unknown channel is a programming error: fail before writing
@@ -60,6 +65,7 @@ def queue(
         subject=" ".join(subject.split())[:255],
         body=body,
         reference=reference[:40],
+        submission_id=submission_id,
         attachments=list(attachments),
         sensitive=sensitive,
     )
@@ -201,9 +207,11 @@ def is_delayed(message, now=None) -> bool:
     return message.created_at < (now or timezone.now()) - conf.DELAYED_AFTER
 
 
-def delayed(*, reference: str, kind: str) -> bool:
+def delayed(*, submission_id: int, kind: str) -> bool:
     """Whether the latest such message about a request is slower than usual (see `is_delayed`)."""
-    latest = Message.objects.filter(reference=reference, kind=kind).order_by("-created_at", "-pk").first()
+    latest = (
+        Message.objects.filter(submission_id=submission_id, kind=kind).order_by("-created_at", "-pk").first()
+    )
     return is_delayed(latest)
 
 
@@ -211,11 +219,11 @@ def failed_count() -> int:
     return Message.objects.filter(state=MessageState.FAILED).count()
 
 
-def forget(*, reference: str = "", to: str = "") -> int:
-    """Delete the messages about a request or to an address (erasure of personal data)."""
+def forget(*, submission_id: int | None = None, to: str = "") -> int:
+    """Delete the messages about a request (its id) or to an address (erasure of personal data)."""
     queryset = Message.objects.none()
-    if reference:
-        queryset = Message.objects.filter(reference=reference)
+    if submission_id is not None:
+        queryset = Message.objects.filter(submission_id=submission_id)
     if to:
         queryset = queryset | Message.objects.filter(to__iexact=to)
     deleted, _detail = queryset.delete()

@@ -32,17 +32,48 @@ def visible_submissions(request):
     return Submission.objects.visible_to(request.user)
 
 
+def _matches(request, reference):
+    """The requests the officer may see with this reference: a reference is unique only within its
+    office, so staff of several offices (platform administrators) may see more than one. `?office=`
+    (an office's id, carried by every link and form of these pages) picks one."""
+    matches = visible_submissions(request).filter(reference__iexact=reference)
+    office = request.GET.get("office", "")
+    if office:
+        matches = matches.filter(office_id=int(office)) if office.isdigit() else matches.none()
+    return list(matches.select_related("office")[:20])
+
+
 def _submission(request, reference):
-    submission = visible_submissions(request).filter(reference__iexact=reference).first()
-    if submission is None:
+    """The one request this reference and `?office=` name; several (or none) are a 404: an action is
+    never taken on a guess between two offices' requests."""
+    matches = _matches(request, reference)
+    if len(matches) != 1:
         raise Http404
-    return submission
+    return matches[0]
+
+
+def submission_url(request, submission):
+    """The request's payments page; it names the office when the officer sees another request with
+    the same reference (see `_matches`)."""
+    url = reverse("payments_admin:submission", args=[submission.reference])
+    others = visible_submissions(request).filter(reference=submission.reference).exclude(pk=submission.pk)
+    return f"{url}?office={submission.office_id}" if others.exists() else url
+
+
+def _choose_office(request, matches):
+    """Several offices' requests have this reference: the officer picks one."""
+    return TemplateResponse(request, "payments/admin/choose_office.html", {"matches": matches})
 
 
 def index(request):
     require(request, "view_payment")
     query = (request.GET.get("q") or "").strip()[:30]
     if query:
+        matches = _matches(request, query)
+        if len(matches) > 1:
+            return _choose_office(request, matches)
+        if matches:
+            return redirect(submission_url(request, matches[0]))
         return redirect("payments_admin:submission", reference=query)
     payments = Payment.objects.filter(submission__in=visible_submissions(request))
     context = {
@@ -59,6 +90,9 @@ def index(request):
 
 def submission_payments(request, reference):
     require(request, "view_payment")
+    matches = _matches(request, reference)
+    if len(matches) > 1:
+        return _choose_office(request, matches)
     submission = _submission(request, reference)
     payments = list(
         Payment.objects.filter(submission=submission)
@@ -86,8 +120,8 @@ def submission_payments(request, reference):
     return TemplateResponse(request, "payments/admin/submission.html", context)
 
 
-def _back(submission):
-    return redirect("payments_admin:submission", reference=submission.reference)
+def _back(request, submission):
+    return redirect(submission_url(request, submission))
 
 
 def _form_errors(request, form):
@@ -104,7 +138,7 @@ def refund(request, reference, payment_id):
     form = RefundForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
-        return _back(submission)
+        return _back(request, submission)
     try:
         result = refunds.request_refund(
             payment,
@@ -114,7 +148,7 @@ def refund(request, reference, payment_id):
         )
     except refunds.RefundError as error:
         messages.error(request, str(error))
-        return _back(submission)
+        return _back(request, submission)
     if result.status == RefundStatus.AWAITING_APPROVAL:
         messages.warning(
             request, _("The refund is above the approval limit: another officer must approve it.")
@@ -130,7 +164,7 @@ def refund(request, reference, payment_id):
     provider = checkout.provider_or_none(payment)
     if provider is not None and provider.officer_refund_note(payment):
         messages.info(request, provider.officer_refund_note(payment))
-    return _back(submission)
+    return _back(request, submission)
 
 
 @require_POST
@@ -150,7 +184,7 @@ def decide_refund(request, refund_id, decision):
             messages.success(request, _("Refund rejected."))
     except refunds.RefundError as error:
         messages.error(request, str(error))
-    return _back(item.payment.submission)
+    return _back(request, item.payment.submission)
 
 
 @require_POST
@@ -160,7 +194,7 @@ def counter_payment(request, reference):
     form = CounterPaymentForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
-        return _back(submission)
+        return _back(request, submission)
     try:
         counter.record_counter_payment(
             submission,
@@ -171,9 +205,9 @@ def counter_payment(request, reference):
         )
     except checkout.PaymentUnavailable as error:
         messages.error(request, str(error))
-        return _back(submission)
+        return _back(request, submission)
     messages.success(request, _("Payment recorded; the receipt has its number."))
-    return _back(submission)
+    return _back(request, submission)
 
 
 @require_POST
@@ -183,7 +217,7 @@ def assess(request, reference):
     form = AssessFeeForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
-        return _back(submission)
+        return _back(request, submission)
     try:
         counter.assess_fee(
             submission,
@@ -193,10 +227,10 @@ def assess(request, reference):
         )
     except checkout.PaymentUnavailable as error:
         messages.error(request, str(error))
-        return _back(submission)
+        return _back(request, submission)
     notices.payment_request(submission)
     messages.success(request, _("Fee set. The citizen has been asked to pay by email."))
-    return _back(submission)
+    return _back(request, submission)
 
 
 def receipt(request, payment_id):

@@ -35,6 +35,7 @@ def _queue(submission, kind, template, language, context, attachments=()):
         kind=kind,
         language=language,
         reference=submission.reference,
+        submission_id=submission.pk,
         attachments=attachments,
         sender=context["sender"],
     )

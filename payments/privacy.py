@@ -18,23 +18,30 @@ from privacy.erasure import scrub
 UNSETTLED_STATUSES = frozenset({PaymentStatus.PENDING, PaymentStatus.NEEDS_REVIEW})
 
 
-def unsettled_reason(reference) -> str:
-    """Why the request's payments must be kept as they are for now, or "" when they are settled."""
-    payments = Payment.objects.filter(submission__reference=reference)
-    waiting = payments.filter(status__in=UNSETTLED_STATUSES).first()
+def unsettled_reason(case) -> str:
+    """Why the request's (id `case`) payments must be kept as they are for now, or "" when settled."""
+    payments = Payment.objects.filter(submission_id=case)
+    waiting = payments.filter(status__in=UNSETTLED_STATUSES).select_related("submission").first()
     if waiting is not None:
         return _("A payment of %(reference)s is “%(state)s”: settle it first.") % {
-            "reference": reference,
+            "reference": waiting.submission.reference,
             "state": waiting.get_status_display(),
         }
-    if Refund.objects.filter(payment__in=payments, status__in=OPEN_REFUND_STATUSES).exists():
-        return _("A refund of %(reference)s is not finished yet.") % {"reference": reference}
+    refund = (
+        Refund.objects.filter(payment__in=payments, status__in=OPEN_REFUND_STATUSES)
+        .select_related("payment__submission")
+        .first()
+    )
+    if refund is not None:
+        return _("A refund of %(reference)s is not finished yet.") % {
+            "reference": refund.payment.submission.reference
+        }
     return ""
 
 
-def anonymise_payments(reference) -> int:
-    """Remove the payer's personal data from the request's payments; returns how many were touched."""
-    payments = list(Payment.objects.filter(submission__reference=reference))
+def anonymise_payments(case) -> int:
+    """Remove the payer's personal data from the request's (id `case`) payments; returns how many."""
+    payments = list(Payment.objects.filter(submission_id=case))
     for payment in payments:
         Payment.objects.filter(pk=payment.pk).update(counter_note="", checkout_url="")
         for line in PaymentLog.objects.filter(payment=payment):
@@ -64,10 +71,10 @@ class Payments:
         return list(self._queryset().filter(pk__in=named.values("payment_id")))
 
     def cases(self, records):
-        return {p.submission.reference for p in records}
+        return {p.submission_id for p in records}
 
-    def records_of_cases(self, references):
-        return list(self._queryset().filter(submission__reference__in=references))
+    def records_of_cases(self, cases):
+        return list(self._queryset().filter(submission_id__in=cases))
 
     def export(self, records):
         return [
@@ -86,11 +93,11 @@ class Payments:
             for p in records
         ]
 
-    def refusal(self, reference):
-        return unsettled_reason(reference)
+    def refusal(self, case):
+        return unsettled_reason(case)
 
-    def anonymise_case(self, reference, now):
-        return {"payments": anonymise_payments(reference)}
+    def anonymise_case(self, case, now):
+        return {"payments": anonymise_payments(case)}
 
 
 PERSONAL_DATA = [Payments()]

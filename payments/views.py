@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from casework.models import Submission
 from casework.references import parse_reference
+from offices.lookup import office_for_request
 from payments import checkout, fees, receipts
 from payments.constants import EventSource, PaymentStatus
 from payments.models import Payment
@@ -23,8 +24,10 @@ from security import citizen_verification, limits
 logger = logging.getLogger(__name__)
 
 
-def citizen_submission(reference):
-    return Submission.objects.select_related("service").by_reference(reference)
+def citizen_submission(request, reference):
+    """The request of this site's office that `reference` names, or None (another office's too)."""
+    office = office_for_request(request)
+    return Submission.objects.select_related("service").by_reference(reference, office=office)
 
 
 def verified_or_redirect(request, submission, reference):
@@ -74,7 +77,7 @@ def render_page(request, template, context, status=200):
 @require_http_methods(["GET", "POST"])
 def pay(request, reference):
     """The payment step: the fee and the ways to pay the office offers (one button, or a choice)."""
-    submission = citizen_submission(reference)
+    submission = citizen_submission(request, reference)
     redirect = verified_or_redirect(request, submission, reference)
     if redirect:
         return redirect
@@ -121,7 +124,7 @@ def pay(request, reference):
 def returned(request, reference):
     """Back from the provider's page. Shows what the provider confirmed; the redirect alone proves
     nothing, so a payment still pending is checked with the provider here."""
-    submission = citizen_submission(reference)
+    submission = citizen_submission(request, reference)
     redirect = verified_or_redirect(request, submission, reference)
     if redirect:
         return redirect
@@ -144,7 +147,7 @@ def returned(request, reference):
 
 @never_cache
 def cancelled(request, reference):
-    submission = citizen_submission(reference)
+    submission = citizen_submission(request, reference)
     redirect = verified_or_redirect(request, submission, reference)
     if redirect:
         return redirect
@@ -154,7 +157,7 @@ def cancelled(request, reference):
 @never_cache
 def receipt(request, reference):
     """The receipt PDF, for the citizen who proved control of the submission's email."""
-    submission = citizen_submission(reference)
+    submission = citizen_submission(request, reference)
     redirect = verified_or_redirect(request, submission, reference)
     if redirect:
         return redirect

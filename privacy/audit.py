@@ -16,8 +16,20 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 
-def _create(*, user, username, action, object_type, object_id, label, detail, ip) -> AccessLog:
+def office_of(obj):
+    """The office a record belongs to: its own (a request, a receipt) or its request's (a file, a payment)."""
+    for candidate in (obj, getattr(obj, "submission", None)):
+        office_id = getattr(candidate, "office_id", None)
+        if office_id:
+            return office_id
+    return None
+
+
+def _create(
+    *, user, username, action, object_type, object_id, label, detail, ip, office_id=None
+) -> AccessLog:
     return AccessLog.objects.create(
+        office_id=office_id,
         user=user,
         username=username,
         action=action,
@@ -41,6 +53,7 @@ def record_access(request, action: str, obj, detail: str = "") -> AccessLog:
         label=obj,
         detail=detail,
         ip=client_address(request),
+        office_id=office_of(obj),
     )
 
 
@@ -55,6 +68,7 @@ def record_system(action: str, obj, detail: str = "") -> AccessLog:
         label=obj,
         detail=detail,
         ip=None,
+        office_id=office_of(obj),
     )
 
 

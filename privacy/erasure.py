@@ -42,14 +42,15 @@ def scrub(data):
     return data
 
 
-def refusals(reference) -> list[str]:
-    """Why the request's personal data may not be erased now (empty when it may)."""
-    reasons = [registry.call(d, "refusal", reference, default="") for d in registry.declarations()]
+def refusals(case) -> list[str]:
+    """Why the request's (id `case`) personal data may not be erased now (empty when it may)."""
+    reasons = [registry.call(d, "refusal", case, default="") for d in registry.declarations()]
     return [reason for reason in reasons if reason]
 
 
-def anonymise_case(reference, *, now=None) -> dict:
-    """Erase the personal data every app holds about one finished request; safe to call twice.
+def anonymise_case(case, *, now=None) -> dict:
+    """Erase the personal data every app holds about one finished request (its id, `case`); safe to
+    call twice.
 
     A declaration answers with a count, or with a dict of counts that may hold an "_after" callable
     to run once this transaction has ended (deleting stored files: a rollback must not lose a file the
@@ -60,7 +61,7 @@ def anonymise_case(reference, *, now=None) -> dict:
     done, afters = {}, []
     with transaction.atomic():
         for declaration in registry.declarations():
-            result = registry.call(declaration, "anonymise_case", reference, now, default=None)
+            result = registry.call(declaration, "anonymise_case", case, now, default=None)
             if isinstance(result, dict):
                 result = dict(result)
                 if "_after" in result:

@@ -29,6 +29,15 @@ class AccessLog(models.Model):
     object_label = models.CharField(_("description"), max_length=255, blank=True)
     detail = models.CharField(_("detail"), max_length=255, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # The office whose record was opened: its administrators read the entries of their office only.
+    office = models.ForeignKey(
+        "offices.Office",
+        verbose_name=_("office"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("personal data access")

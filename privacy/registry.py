@@ -7,16 +7,18 @@ answers, for its own models only, some of these (what it leaves out counts as "n
                                 summary line ("payment(s)"), and its place among the others
     find(person)                records naming the person (`person.kind` is "email", "phone" or
                                 "national_id"; `person.key` is normalised)
-    cases(records)              the request references those records belong to
-    records_of_cases(refs)      this app's records of those requests (so a copy is complete)
+    cases(records)              the requests (their ids) those records belong to
+    records_of_cases(ids)       this app's records of those requests (so a copy is complete)
     export(records)             the person's copy of the records, as JSON-ready dicts
-    refusal(reference)          why the request's personal data may not be erased yet ("" if it may)
-    anonymise_case(ref, now)    erase this app's personal data about a finished request; returns a count
+    refusal(case)               why the request's personal data may not be erased yet ("" if it may)
+    anonymise_case(case, now)   erase this app's personal data about a finished request; returns a count
     erase_person(person)        erase records naming the person that belong to no request
-    expired_cases(now)          requests past their retention, as objects with `.reference` (only the
-                                app that keeps requests answers this)
+    expired_cases(now)          requests past their retention, as objects with `.pk` and `.reference`
+                                (only the app that keeps requests answers this)
 
-No declaration imports another app's models: the request reference is what they share. Declarations
+A case is a request's id (`casework.Submission.pk`), not its reference: a reference is unique only
+within its office, so two offices' requests may share one. No declaration imports another app's
+models: the request's id is what they share. Declarations
 do not import this module either, so any app may declare without depending on `privacy/`.
 """
 

@@ -65,7 +65,7 @@ class Section:
 @dataclasses.dataclass
 class Findings:
     person: Person
-    references: list  # the requests the person's records belong to, sorted
+    cases: list  # the ids of the requests the person's records belong to, sorted
     sections: list  # one Section per declaration, in order
 
     @property
@@ -88,7 +88,7 @@ class Findings:
         )
 
     def refusals(self) -> list[str]:
-        return [reason for reference in self.references for reason in erasure.refusals(reference)]
+        return [reason for case in self.cases for reason in erasure.refusals(case)]
 
 
 def _unique(records):
@@ -105,18 +105,16 @@ def find(person: Person) -> Findings:
     """Everything the apps hold about the person, and everything of the requests it belongs to."""
     declarations = registry.declarations()
     direct = {id(d): registry.call(d, "find", person, default=[]) for d in declarations}
-    references = set()
+    cases = set()
     for declaration in declarations:
-        references |= set(registry.call(declaration, "cases", direct[id(declaration)], default=set()))
-    references = sorted(references)
+        cases |= set(registry.call(declaration, "cases", direct[id(declaration)], default=set()))
+    cases = sorted(cases)
     sections = []
     for declaration in declarations:
-        of_cases = (
-            registry.call(declaration, "records_of_cases", references, default=[]) if references else []
-        )
+        of_cases = registry.call(declaration, "records_of_cases", cases, default=[]) if cases else []
         records = _unique([*direct[id(declaration)], *of_cases])
         sections.append(Section(declaration, records))
-    return Findings(person, references, sections)
+    return Findings(person, cases, sections)
 
 
 def export(found: Findings) -> dict:
@@ -136,8 +134,8 @@ def erase(found: Findings, *, now=None) -> dict:
     now = now or timezone.now()
     counts = {}
     with transaction.atomic():
-        for reference in found.references:
-            for name, count in erasure.anonymise_case(reference, now=now).items():
+        for case in found.cases:
+            for name, count in erasure.anonymise_case(case, now=now).items():
                 counts[name] = counts.get(name, 0) + count
         for declaration in registry.declarations():
             count = registry.call(declaration, "erase_person", found.person, default=0)

@@ -163,6 +163,6 @@ def erase(request):
             "The personal data of %(count)s request(s) was erased. References, dates, states and payments' "
             "amounts and receipt numbers are kept as the law requires."
         )
-        % {"count": len(found.references)},
+        % {"count": len(found.cases)},
     )
     return redirect("privacy_subject_requests:search")

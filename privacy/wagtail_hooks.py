@@ -1,11 +1,15 @@
+from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from offices.scope import administered_offices, is_platform_administrator
 from privacy.models import AccessLog
 from privacy.views import can_handle
 
@@ -41,6 +45,25 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+def entries_for(user, queryset):
+    """Platform administrators read every entry; an office's administrators their own office's."""
+    if is_platform_administrator(user):
+        return queryset
+    return queryset.filter(office__in=administered_offices(user))
+
+
+class OfficeIndexView(IndexView):
+    def get_base_queryset(self):
+        return entries_for(self.request.user, super().get_base_queryset())
+
+
+class OfficeInspectView(InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            entries_for(self.request.user, AccessLog.objects.all()), pk=unquote(str(self.pk))
+        )
+
+
 class AccessLogViewSet(ModelViewSet):
     model = AccessLog
     icon = "history"
@@ -61,6 +84,8 @@ class AccessLogViewSet(ModelViewSet):
     ]
     export_filename = "personal-data-access-log"
     inspect_view_enabled = True
+    index_view_class = OfficeIndexView
+    inspect_view_class = OfficeInspectView
     form_fields = []
 
 

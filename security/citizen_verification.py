@@ -53,7 +53,8 @@ def verification_url(submission_or_reference, next_url: str) -> str:
 
 
 def is_verified(request, submission) -> bool:
-    verified_at = request.session.get(SESSION_KEY, {}).get(submission.reference)
+    # Keyed by the request's id: a reference is unique only within its office.
+    verified_at = request.session.get(SESSION_KEY, {}).get(str(submission.pk))
     return verified_at is not None and time.time() - verified_at < conf.CITIZEN_VERIFIED_FOR
 
 
@@ -74,7 +75,7 @@ def _count_sent(request, address):
 
 def _device(submission):
     device, _created = CitizenDevice.objects.get_or_create(
-        submission_reference=submission.reference,
+        submission_id=submission.pk,
         address=submission.applicant_email.strip().lower(),
         defaults={"name": f"citizen {submission.reference}"},
     )
@@ -82,7 +83,7 @@ def _device(submission):
 
 
 def has_pending_code(submission) -> bool:
-    device = CitizenDevice.objects.filter(submission_reference=submission.reference).first()
+    device = CitizenDevice.objects.filter(submission_id=submission.pk).first()
     return bool(device and device.token)
 
 
@@ -138,6 +139,7 @@ def send_code(request, submission) -> Outcome:
             kind="citizen_code",
             language=submission.language or "th",
             reference=submission.reference,
+            submission_id=submission.pk,
             sensitive=True,  # the code leaves the outbox once it is sent
             urgent=True,
             sender=context["sender"],
@@ -154,11 +156,7 @@ def check_code(request, submission, token: str) -> Outcome:
     if not token.isdigit() or len(token) != conf.CITIZEN_CODE_LENGTH:
         return Outcome(False, _("Enter the 6-digit code from the email."), "format")
     with transaction.atomic():
-        device = (
-            CitizenDevice.objects.select_for_update()
-            .filter(submission_reference=submission.reference)
-            .first()
-        )
+        device = CitizenDevice.objects.select_for_update().filter(submission_id=submission.pk).first()
         if device is None or device.token is None:
             return Outcome(
                 False, _("There is no valid code for this request. Ask for a new code."), "no_code"
@@ -184,7 +182,7 @@ def check_code(request, submission, token: str) -> Outcome:
                 return Outcome(False, _("This code has expired. Ask for a new code."), "expired")
             return wrong
     verified = request.session.get(SESSION_KEY, {})
-    verified[submission.reference] = time.time()
+    verified[str(submission.pk)] = time.time()
     request.session[SESSION_KEY] = verified
     request.session.cycle_key()  # a new session id once verified
     return Outcome(True)

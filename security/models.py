@@ -18,12 +18,13 @@ class CitizenDeviceManager(models.Manager):
 class CitizenDevice(ThrottlingMixin, CooldownMixin, SideChannelDevice):
     """A one-time code sent to the email address given on a submission, proving control of it.
 
-    One device per submission and address. `failed_attempts` voids the current code after too many
+    One device per submission (its id: a reference is unique only within its office) and address. `failed_attempts` voids the current code after too many
     wrong tries; django-otp's own throttling adds a growing delay on top.
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE)
-    submission_reference = models.CharField(_("reference"), max_length=20, db_index=True)
+    # Not a foreign key: security sits below casework (tests/test_architecture.py).
+    submission_id = models.PositiveBigIntegerField(_("request id"), db_index=True)
     address = models.EmailField(_("email address"))
     failed_attempts = models.PositiveSmallIntegerField(default=0)
 
@@ -33,7 +34,7 @@ class CitizenDevice(ThrottlingMixin, CooldownMixin, SideChannelDevice):
         verbose_name = _("citizen verification code")
         constraints = [
             models.UniqueConstraint(
-                fields=["submission_reference", "address"], name="security_one_device_per_address"
+                fields=["submission_id", "address"], name="security_one_device_per_request_address"
             )
         ]
 

@@ -15,8 +15,8 @@ class CodeDevices:
             return []
         return list(CitizenDevice.objects.filter(address__iexact=person.key))
 
-    def anonymise_case(self, reference, now):
-        deleted, _detail = CitizenDevice.objects.filter(submission_reference=reference).delete()
+    def anonymise_case(self, case, now):
+        deleted, _detail = CitizenDevice.objects.filter(submission_id=case).delete()
         return deleted
 
     def erase_person(self, person):

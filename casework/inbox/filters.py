@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from casework import deadlines
+from casework.access import handlers_of, handles_all, service_scope
 from casework.constants import CLOCK_RUNNING_STATUSES, OPEN_STATUSES, Channel, SubmissionStatus
-from casework.models import ServiceHandler, Submission
-from casework.models.submissions import HANDLE_ALL_PERMISSION
+from casework.models import Submission
 from eforms.models import EServicePage
 
 SORTS = {
@@ -26,39 +26,21 @@ SORTS = {
 }
 
 
-def handles_all(user) -> bool:
-    return user.is_superuser or user.has_perm(HANDLE_ALL_PERMISSION)
-
-
-def can_use_inbox(user) -> bool:
-    """Staff who handle at least one service, and administrators. Communications staff do not."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return handles_all(user) or ServiceHandler.objects.filter(group__user=user).exists()
-
-
 def services_for(user):
     """The (Thai) e-service pages whose requests `user` handles."""
     pages = EServicePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
     if not handles_all(user):
-        pages = pages.filter(handlers__group__user=user)
+        pages = pages.filter(service_scope(user))
     return pages.order_by("title").distinct().only("id", "title", "translation_key", "processing_days")
 
 
 def colleagues(user, service_id=None):
     """Staff a submission (of `service_id`, or of the user's services) can be assigned to."""
-    User = get_user_model()
-    if service_id:
-        services = [service_id]
-    else:
-        services = services_for(user).values("id")
+    services = [service_id] if service_id else services_for(user).values("id")
     return (
-        User.objects.filter(is_active=True)
-        .filter(
-            Q(groups__servicehandler__service__in=services)
-            | Q(is_superuser=True)
-            | Q(groups__permissions__codename="handle_all_submissions")
-        )
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(handlers_of(services))
         .distinct()
         .order_by("first_name", "last_name", "username")
     )

@@ -22,14 +22,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from casework import deadlines, extensions, timeline, workflow
+from casework.access import can_use_inbox, handles_all
 from casework.constants import EventKind, SubmissionStatus
 from casework.inbox.filters import (
     InboxFilterForm,
-    can_use_inbox,
     colleagues,
     count_for_status,
     display_name,
-    handles_all,
     services_for,
     status_counts,
 )

@@ -14,38 +14,35 @@ from casework.constants import (
     Channel,
     SubmissionStatus,
 )
-from casework.models.records import ServiceHandler
 from casework.references import normalise_reference, parse_reference
 from eforms.storage import private_storage
-
-#: Permission that lets a user see and handle the submissions of every service (administrators).
-HANDLE_ALL_PERMISSION = "casework.handle_all_submissions"
+from offices.lookup import office_for_page
 
 
 class SubmissionQuerySet(models.QuerySet):
-    def by_reference(self, text):
-        """The submission a citizen's typed reference names, or None; what is not a reference (odd
-        bytes included) never reaches the database."""
-        if parse_reference(text or "") is None:
+    def by_reference(self, text, *, office):
+        """The submission of `office` a typed reference names, or None; what is not a reference (odd
+        bytes included) never reaches the database. A reference is unique only within its office (two
+        offices may both have BP-69-000001), so the office is required: the request's office on
+        citizen pages (`offices.lookup.office_for_request`), never "any office"."""
+        if office is None or parse_reference(text or "") is None:
             return None
-        return self.filter(reference=normalise_reference(text)).first()
+        return self.filter(office=office, reference=normalise_reference(text)).first()
 
     def for_service(self, page):
         """Submissions of a service, whichever language version of the page they came through."""
         return self.filter(service__translation_key=page.translation_key)
 
     def visible_to(self, user):
-        """The submissions `user` may see and act on: every view and download of the inbox starts here.
+        """The submissions `user` may see and act on: every view and download of the inbox starts here
+        (the rule is `casework.access`)."""
+        from casework import access  # noqa: PLC0415 — access reads this app's models
 
-        Administrators (and superusers) see all; other staff only the services one of their groups is
-        given in "Service handlers"; everyone else, nothing.
-        """
-        if user is None or not user.is_authenticated or not user.is_active:
+        if not access.is_staff_member(user):
             return self.none()
-        if user.is_superuser or user.has_perm(HANDLE_ALL_PERMISSION):
+        if access.handles_all(user):
             return self
-        services = ServiceHandler.objects.filter(group__user=user).values("service_id")
-        return self.filter(service_id__in=services)
+        return self.filter(access.submission_scope(user))
 
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -71,7 +68,8 @@ class Submission(models.Model):
     Only the inbox's transition function may change `status` once it exists.
     """
 
-    reference = models.CharField(_("reference"), max_length=20, unique=True)
+    # Unique within its office (see Meta): each office counts its own references from 1.
+    reference = models.CharField(_("reference"), max_length=20, db_index=True)
     service = models.ForeignKey(
         "eforms.EServicePage",
         verbose_name=_("service"),
@@ -81,6 +79,10 @@ class Submission(models.Model):
         help_text=_("The Thai (source) version of the e-service page."),
     )
     service_title = models.CharField(_("service name"), max_length=255)
+    # Kept apart from the service page so a request stays its office's when the page goes.
+    office = models.ForeignKey(
+        "offices.Office", verbose_name=_("office"), on_delete=models.PROTECT, related_name="submissions"
+    )
     language = models.CharField(_("language"), max_length=8)
     status = models.CharField(
         _("status"),
@@ -158,6 +160,12 @@ class Submission(models.Model):
             models.Index(
                 fields=["service", "status", "expected_completion"], name="casework_sub_service_state"
             ),
+            models.Index(
+                fields=["office", "status", "expected_completion"], name="casework_sub_office_state"
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "reference"], name="casework_reference_per_office")
         ]
         permissions = [
             ("handle_all_submissions", _("Can see and handle the submissions of every service")),
@@ -167,6 +175,11 @@ class Submission(models.Model):
 
     def __str__(self):
         return self.reference
+
+    def save(self, *args, **kwargs):
+        if self.office_id is None:
+            self.office = office_for_page(self.service)
+        super().save(*args, **kwargs)
 
     @property
     def is_final(self):
@@ -227,16 +240,22 @@ class SubmissionFile(models.Model):
 
 
 class ReferenceCounter(models.Model):
-    """The last number given for a reference prefix in a Buddhist Era year (locked while incremented)."""
+    """The last number an office gave for a reference prefix in a Buddhist Era year (locked while
+    incremented). Per office: two offices using the same prefix each count from 1."""
 
+    office = models.ForeignKey(
+        "offices.Office", verbose_name=_("office"), on_delete=models.CASCADE, related_name="+"
+    )
     prefix = models.CharField(max_length=4)
     year_code = models.CharField(max_length=2)
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["prefix", "year_code"], name="eforms_unique_reference_counter")
+            models.UniqueConstraint(
+                fields=["office", "prefix", "year_code"], name="casework_reference_counter_per_office"
+            )
         ]
 
     def __str__(self):
-        return f"{self.prefix}-{self.year_code}: {self.last_number}"
+        return f"{self.office_id} {self.prefix}-{self.year_code}: {self.last_number}"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from casework.models import Submission
 from casework.references import parse_reference
+from offices.lookup import office_for_request
 from security import citizen_verification as verification
 from security.redirects import safe_next
 
@@ -30,7 +31,7 @@ def verify(request, reference):
     the same answers (nothing is sent), so the page does not tell which references exist."""
     if parse_reference(reference) is None:
         raise Http404
-    submission = Submission.objects.by_reference(reference)
+    submission = Submission.objects.by_reference(reference, office=office_for_request(request))
     next_url = safe_next(request, "/")
     if submission is not None and verification.is_verified(request, submission) and request.method == "GET":
         return redirect(next_url)

@@ -15,6 +15,7 @@ from casework.models import Submission
 from casework.notices import RATING_SALT, rating_token
 from casework.status.forms import LookupForm, RatingForm, ReplyForm, WithdrawForm
 from eforms.storage import UNAVAILABLE_MESSAGE, StorageUnavailable
+from offices.lookup import office_for_request
 from security import limits
 from security.citizen_verification import is_verified, verification_url
 
@@ -39,7 +40,8 @@ def _posted(request):
 
 
 def _verified_submission(request, reference):
-    submission = Submission.objects.select_related("service").by_reference(reference)
+    office = office_for_request(request)
+    submission = Submission.objects.select_related("service").by_reference(reference, office=office)
     if submission is None or not is_verified(request, submission):
         return None
     return submission
@@ -53,17 +55,21 @@ def lookup(request):
     form = LookupForm(_posted(request), initial=initial)
     status = 200
     if request.method == "POST" and form.is_valid():
+        # A reference names a request only within this site's office: another office's request with
+        # the same number is "not found", and is counted apart from it.
+        office = office_for_request(request)
         if limits.exceeded(
             request,
             "eforms-status",
             per_address=LOOKUP_RATE,
-            value=form.cleaned_data["reference"],
+            value=f"{office.pk if office else '-'}:{form.cleaned_data['reference']}",
             per_value=LOOKUP_RATE_PER_REFERENCE,
         ):
             form.add_error(None, _("Too many tries from your connection. Please try again in an hour."))
             status = 429
         else:
             submission = Submission.objects.filter(
+                office=office,
                 reference__iexact=form.cleaned_data["reference"],
                 applicant_email__iexact=form.cleaned_data["email"],
             ).first()
@@ -182,7 +188,9 @@ def rate(request, token):
     """The link in the "completed" email (and on the status page): one rating per request."""
     try:
         data = signing.loads(token, salt=RATING_SALT, max_age=RATING_LINK_DAYS * 86400)
-        submission = Submission.objects.get(pk=data["s"], reference=data["r"])
+        submission = Submission.objects.get(
+            pk=data["s"], reference=data["r"], office=office_for_request(request)
+        )
     except (signing.BadSignature, KeyError, TypeError, Submission.DoesNotExist):
         return _render(request, "rate_invalid", {}, status=400)
     if not satisfaction.can_rate(submission):

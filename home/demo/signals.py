@@ -6,3 +6,7 @@ from django.dispatch import Signal
 
 #: Sent with `home_page` (the Thai home page) and `stdout` (where to report, or None).
 demo_loaded = Signal()
+
+#: Sent by `load_demo --demo-admin` (development only) with `password` (the demo's published one),
+#: `port` and `stdout`, so that apps add demo staff of their own (an office's administrator).
+demo_staff_wanted = Signal()

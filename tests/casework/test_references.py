@@ -3,8 +3,10 @@ import datetime
 import pytest
 from django.db import transaction
 
+from casework.models import Submission
 from casework.references import format_reference, normalise_reference, parse_reference, year_code
 from casework.services import next_reference
+from offices.lookup import default_office
 
 
 def test_year_code_is_buddhist_era():
@@ -31,11 +33,18 @@ def test_parse_rejects_other_text():
     assert parse_reference("BS-2569-1") is None
 
 
-@pytest.mark.django_db
-def test_sequence_per_prefix_and_year():
+def test_sequence_per_prefix_and_year(site_pages):
+    office = default_office()
     when = datetime.datetime(2026, 12, 31, 10, tzinfo=datetime.UTC)
     with transaction.atomic():
-        assert next_reference("BS", when) == "BS-69-000001"
-        assert next_reference("BS", when) == "BS-69-000002"
-        assert next_reference("FS", when) == "FS-69-000001"
-        assert next_reference("BS", when + datetime.timedelta(days=1)) == "BS-70-000001"
+        assert next_reference("BS", office=office, when=when) == "BS-69-000001"
+        assert next_reference("BS", office=office, when=when) == "BS-69-000002"
+        assert next_reference("FS", office=office, when=when) == "FS-69-000001"
+        assert next_reference("BS", office=office, when=when + datetime.timedelta(days=1)) == "BS-70-000001"
+
+
+def test_the_office_is_required_to_count_and_to_look_up(site_pages):
+    with pytest.raises(TypeError):
+        next_reference("BS")  # the point: forgetting the office fails at once
+    with pytest.raises(TypeError):
+        Submission.objects.by_reference("BS-69-000001")

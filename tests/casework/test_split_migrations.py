@@ -77,6 +77,8 @@ def test_rows_survive_the_split(django_user_model):
         new = _migrate(latest)
         moved = new.get_model("casework", "Submission").objects.get(reference="GF-69-000001")
         assert moved.assignee_id == officer.pk and moved.applicant_email == "somchai@example.com"
+        # A request whose service page is gone belongs to the default site's office.
+        assert moved.office.site.is_default_site
         assert moved.events.get().files.get().original_name == "บัตร.pdf"
         assert new.get_model("casework", "SatisfactionRating").objects.get().score == 5
         message = new.get_model("outbox", "Message").objects.get()
@@ -89,7 +91,7 @@ def test_rows_survive_the_split(django_user_model):
         # New rows point at the moved tables (SQLite rewrites references on rename; PostgreSQL keeps them).
         second = new.get_model("casework", "Submission").objects.create(
             reference="GF-69-000002", service_title="x", language="th", processing_days=1,
-            expected_completion=datetime.date(2026, 12, 1),
+            expected_completion=datetime.date(2026, 12, 1), office=moved.office,
         )  # fmt: skip
         new.get_model("payments", "Payment").objects.create(
             submission=second, channel="counter", amount=100, description="y"

@@ -21,7 +21,7 @@ from tests.eforms.factories import PDF_BYTES
 
 def _verify(client, submission):
     session = client.session
-    session[SESSION_KEY] = {submission.reference: time.time()}
+    session[SESSION_KEY] = {str(submission.pk): time.time()}
     session.save()
 
 

@@ -102,3 +102,7 @@ def test_demo_builds_a_bilingual_municipality_and_can_run_again_beside_staff_pag
     assert "ขออนุญาตก่อสร้างอาคาร" in client.get("/th/services/", HTTP_HOST="127.0.0.1:8124").text
     assert "Garbage is collected" in client.get("/en/news/", HTTP_HOST="huainamsai.localhost:8124").text
     assert Group.objects.filter(name__startswith="huainamsai: ").count() == 4
+    # Its administrator (development only, printed with the demo's password) administers it alone.
+    assert "user: huainamsai-admin" in printed
+    office_admin = get_user_model().objects.get(username="huainamsai-admin")
+    assert list(office_admin.groups.values_list("name", flat=True)) == ["huainamsai: ผู้ดูแลระบบ"]

@@ -100,7 +100,7 @@ def test_the_office_has_its_own_staff_groups_limited_to_its_pages(
 def test_an_office_administrator_does_not_see_another_offices_requests(
     client, django_user_model, first_office, second_office
 ):
-    """Not until the inbox is scoped by office: "every request" would be every office's."""
+    """Their "every request" is their own office's (casework.access): another office's is a missing one."""
     catalogue = first_office.site.root_page.get_children().type(ServiceCataloguePage).first()
     catalogue = catalogue or add_catalogue(first_office.site.root_page.specific)
     submission = make_submission(make_service(catalogue, slug="first-office-service", reference_prefix="FO"))
@@ -126,8 +126,8 @@ def test_junior_editors_of_the_office_are_approved_by_its_own_communications_sta
 @pytest.mark.parametrize(
     "change, message",
     [
-        ({"domain": SECOND_HOST, "code": "other"}, "already the site"),
-        ({"domain": "third.example"}, "already used"),
+        ({"domain": SECOND_HOST, "code": "other"}, "เป็นเว็บไซต์ของ"),
+        ({"domain": "third.example"}, "ถูกใช้แล้ว"),
     ],
 )
 def test_an_address_or_code_already_used_is_refused_and_nothing_is_created(
@@ -146,7 +146,7 @@ def test_an_address_or_code_already_used_is_refused_and_nothing_is_created(
 
 @pytest.mark.parametrize("code", ["Nong Bua", "หนองบัว", "x", "1st"])
 def test_a_code_that_is_not_a_latin_slug_is_refused(first_office, code):
-    with pytest.raises(CommandError, match="not valid"):
+    with pytest.raises(CommandError, match="ใช้ไม่ได้"):
         create_second_office(code=code, domain="third.example")
     assert not Site.objects.filter(hostname="third.example").exists()
 
@@ -174,3 +174,33 @@ def test_services_from_the_library_are_not_available_yet(first_office):
             "create_office", domain=SECOND_HOST, code="nongbua", name_th=SECOND_TH, services="garbage-fee"
         )
     assert not Office.objects.filter(code="nongbua").exists()
+
+
+def test_a_platform_administrator_creates_an_office_from_the_admin(
+    client, administrator, first_office, settings
+):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "maeon.example"]
+    client.force_login(administrator)
+    form = {
+        "name_th": "เทศบาลตำบลแม่ออน",
+        "name_en": "Mae On",
+        "domain": "maeon.example",
+        "port": 80,
+        "code": "maeon",
+    }
+    response = client.post(reverse("offices:add"), form)
+    assert response.status_code == 302
+    assert "เทศบาลตำบลแม่ออน" in client.get("/th/", HTTP_HOST="maeon.example").text
+    assert "Mae On" in client.get("/en/", HTTP_HOST="maeon.example").text
+
+    again = client.post(reverse("offices:add"), {**form, "domain": "other.example"})
+    assert again.status_code == 200
+    assert "ถูกใช้แล้วโดยสำนักงานที่ maeon.example" in again.text  # beside the code, in Thai
+
+
+def test_an_office_administrator_cannot_create_offices(client, django_user_model, second_office):
+    admin = make_staff(django_user_model, "nongbua-admin", "nongbua: ผู้ดูแลระบบ")
+    client.force_login(admin)
+    form = {"name_th": "เทศบาลอื่น", "domain": "x.example", "port": 80, "code": "other"}
+    assert client.post(reverse("offices:add"), form).status_code in (302, 403)
+    assert not Office.objects.filter(code="other").exists()

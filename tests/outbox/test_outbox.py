@@ -36,7 +36,7 @@ def queue(**extra):
 
 def test_a_message_goes_only_once_its_transaction_has_committed(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        message = queue(reference="BS-69-000001")
+        message = queue(reference="BS-69-000001", submission_id=7)
         assert mail.outbox == []  # not before the commit
     assert [m.subject for m in mail.outbox] == ["เรื่อง"]
     message.refresh_from_db()

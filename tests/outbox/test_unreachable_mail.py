@@ -78,7 +78,7 @@ def test_the_citizens_reply_on_the_status_page_goes_through(
     submission.refresh_from_db()
     workflow.transition(submission, "request_information", actor=permit_officer, reason="ขอสำเนาโฉนด")
     session = client.session
-    session[SESSION_KEY] = {submission.reference: time.time()}
+    session[SESSION_KEY] = {str(submission.pk): time.time()}
     session.save()
     with translation.override("th"):
         url = reverse("status:detail", args=[submission.reference])

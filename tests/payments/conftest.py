@@ -105,7 +105,7 @@ def verify(client, submission):
     """What passing the one-time code leaves in the session (security.citizen_verification)."""
     session = client.session
     verified = session.get(SESSION_KEY, {})
-    verified[submission.reference] = time.time()
+    verified[str(submission.pk)] = time.time()
     session[SESSION_KEY] = verified
     session.save()
 

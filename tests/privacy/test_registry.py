@@ -48,23 +48,23 @@ def test_one_failing_app_erases_nothing(handled_service, monkeypatch):
     )
     record.file.save("x.pdf", ContentFile(b"%PDF-"))
     path = record.file.path
-    Message.objects.create(reference=submission.reference, kind="k", to="a@example.com", language="th", subject="s", body="b")  # fmt: skip
-    CitizenDevice.objects.create(submission_reference=submission.reference, address="a@example.com", name="c")
+    Message.objects.create(reference=submission.reference, submission_id=submission.pk, kind="k", to="a@example.com", language="th", subject="s", body="b")  # fmt: skip
+    CitizenDevice.objects.create(submission_id=submission.pk, address="a@example.com", name="c")
     outbox_declaration = next(d for d in registry.declarations() if d.name == "emails")
 
-    def broken(reference, now):
+    def broken(case, now):
         raise RuntimeError("the outbox could not be erased")
 
     monkeypatch.setattr(outbox_declaration, "anonymise_case", broken)
     with pytest.raises(RuntimeError):
-        erasure.anonymise_case(submission.reference)
+        erasure.anonymise_case(submission.pk)
     submission.refresh_from_db()
     assert submission.anonymised_at is None and submission.applicant_email
     assert SubmissionFile.objects.filter(submission=submission).exists() and Path(path).exists()
-    assert CitizenDevice.objects.filter(submission_reference=submission.reference).exists()
+    assert CitizenDevice.objects.filter(submission_id=submission.pk).exists()
 
     monkeypatch.undo()
-    done = erasure.anonymise_case(submission.reference)
+    done = erasure.anonymise_case(submission.pk)
     assert done["files"] == 1 and done["emails"] == 1 and done["code_devices"] == 1
     assert not Path(path).exists()
     assert Submission.objects.get(pk=submission.pk).applicant_email == ""

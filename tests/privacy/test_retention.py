@@ -65,13 +65,14 @@ def finished_request(
         )
         Message.objects.create(
             reference=submission.reference,
+            submission_id=submission.pk,
             kind="received",
             to=email,
             language="th",
             subject="ได้รับคำขอแล้ว",
             body="เรียนคุณสมชาย",
         )
-        CitizenDevice.objects.create(submission_reference=submission.reference, address=email, name="code")
+        CitizenDevice.objects.create(submission_id=submission.pk, address=email, name="code")
         if paid:
             payment_counter.record_counter_payment(
                 submission, amount=4000, method="cash", note_text="คุณสมชาย ชำระเงินสด", officer=officer
@@ -104,8 +105,8 @@ def assert_erased(submission, email=EMAIL):
     for event in submission.events.all():
         assert PHONE not in event.message and "สมชาย" not in event.message + event.actor_name
         assert email not in str(event.data)
-    assert not Message.objects.filter(reference=submission.reference).exists()
-    assert not CitizenDevice.objects.filter(submission_reference=submission.reference).exists()
+    assert not Message.objects.filter(submission_id=submission.pk).exists()
+    assert not CitizenDevice.objects.filter(submission_id=submission.pk).exists()
 
 
 def purge(*args):

@@ -12,6 +12,7 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from io import StringIO
 from pathlib import Path
 from urllib.parse import quote
@@ -34,7 +35,7 @@ from casework.models import ServiceHandler, Submission, SubmissionEvent, Submiss
 from eforms.models import LocalHoliday, ServiceCataloguePage
 from home.groups import ADMINISTRATORS, PERMIT_OFFICERS
 from offices.groups import ROLE_NAMES
-from offices.models import Office
+from offices.models import Office, ProcessingAgreement
 from outbox.models import Message
 from payments import counter, refunds
 from payments.constants import RefundStatus
@@ -63,11 +64,12 @@ STAFF_ROLES = [COMMS, OFFICER, OTHER, ADMIN, OFFICE_OFFICER, OFFICE_ADMIN]
 
 HANDLE_A = {OFFICER, ADMIN}
 HANDLE_B = {OTHER, ADMIN}
-# An office's administrators handle no service until one is given to their group (docs/offices.md).
-INBOX = {OFFICER, OTHER, ADMIN, OFFICE_OFFICER}
-# The payments screens follow the payment permissions (an office's administrators hold its officers'),
-# and show only the requests the role may see.
-PAYMENTS = INBOX | {OFFICE_ADMIN}
+# An office's administrators see every request of their own office (casework.access).
+INBOX = {OFFICER, OTHER, ADMIN, OFFICE_OFFICER, OFFICE_ADMIN}
+# The payments screens follow the payment permissions and show only the requests the role may see.
+PAYMENTS = INBOX
+# Shared processing: platform administrators, and an office's administrators for their own services.
+AGREEMENTS = {ADMIN, OFFICE_ADMIN}
 
 # Where a refusal may send the browser: the login, the admin home (Wagtail's "no permission"), the
 # two-factor step, the citizen's code page, the status look-up.
@@ -90,6 +92,7 @@ class Scenario:
     notification: Message  # a failed email, for "send again"
     page_a: object
     log_entry: AccessLog
+    agreement: ProcessingAgreement  # Nong Bua's service shared with the first office
 
 
 def _pdf(submission, name):
@@ -124,6 +127,11 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
     office_officers = Group.objects.get(name=f"nongbua: {ROLE_NAMES[PERMIT_OFFICERS]}")
     ServiceHandler.objects.create(service=office_service, group=office_officers)
     make_submission(office_service, applicant_name="นิภา หนองบัว", applicant_email="nipa@example.com")
+    agreement = ProcessingAgreement.objects.create(
+        service=office_service,
+        handled_by=Office.objects.get(site__is_default_site=True),
+        starts_on=date(2026, 1, 1),
+    )
     users = {
         OFFICE_OFFICER: make_staff(django_user_model, "nongbua_officer", office_officers.name),
         OFFICE_ADMIN: make_staff(
@@ -193,6 +201,7 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
         notification=notification,
         page_a=page_a,
         log_entry=log_entry,
+        agreement=agreement,
     )
 
 
@@ -299,8 +308,18 @@ def cases(s):
             {ADMIN},
         ),
         # Personal-data log and two-factor administration
-        Case("GET /admin/personal_data_log/", "/admin/personal_data_log/", {ADMIN}),
-        Case("GET /admin/personal_data_log/?export=csv", "/admin/personal_data_log/?export=csv", {ADMIN}),
+        # An office's administrators read their own office's entries (the scenario's entry has none).
+        Case("GET /admin/personal_data_log/", "/admin/personal_data_log/", {ADMIN, OFFICE_ADMIN}),
+        Case(
+            "GET /admin/personal_data_log/?export=csv",
+            "/admin/personal_data_log/?export=csv",
+            {ADMIN, OFFICE_ADMIN},
+        ),
+        Case(
+            "GET /admin/personal_data_log/results/",
+            reverse("personal_data_log:index_results"),
+            {ADMIN, OFFICE_ADMIN},
+        ),
         Case(
             "GET /admin/personal_data_log/inspect/<id>/",
             f"/admin/personal_data_log/inspect/{s.log_entry.pk}/",
@@ -313,6 +332,9 @@ def cases(s):
         ),
         Case("GET /admin/two-factor/staff/", reverse("security:staff_devices"), {ADMIN}),
         Case("GET /admin/subject-requests/", reverse("privacy_subject_requests:search"), {ADMIN}),
+        Case("GET /admin/offices/new/", reverse("offices:add"), {ADMIN}),
+        Case("GET /admin/shared-processing/", reverse("offices_agreements:index"), AGREEMENTS),
+        Case("GET /admin/shared-processing/add/", reverse("offices_agreements:add"), AGREEMENTS),
         Case(
             "GET /admin/snippets/casework/servicehandler/",
             "/admin/snippets/casework/servicehandler/",
@@ -463,6 +485,13 @@ def cases(s):
             changes=False,  # refused while the request is in progress: nothing is erased
         ),
         Case(
+            "POST /admin/shared-processing/<Nong Bua's agreement>/end/",
+            reverse("offices_agreements:end", args=[s.agreement.pk]),
+            AGREEMENTS,
+            "post",
+            then=reverse("offices_agreements:index"),
+        ),
+        Case(
             "POST /admin/two-factor/staff/<officer>/reset/",
             reverse("security:reset_devices", args=[s.users[OFFICER].pk]),
             {ADMIN},
@@ -504,6 +533,7 @@ def state():
         list(Refund.objects.order_by("pk").values_list("pk", "status")),
         TOTPDevice.objects.count(),
         AccessLog.objects.count(),
+        list(ProcessingAgreement.objects.order_by("pk").values_list("pk", "ends_on")),
     )
 
 

@@ -62,7 +62,7 @@ def test_uploads_downloads_purge_and_erasure_go_through_the_private_bucket(
     first, second = Submission.objects.order_by("pk")
     second_key = f"eforms/{second.files.get().file.name}"
     Submission.objects.filter(pk=second.pk).update(status="completed", completed_at=timezone.now())
-    anonymise_case(second.reference)
+    anonymise_case(second.pk)
     assert second_key not in buckets.keys(buckets.private)
 
     long_ago = timezone.now() - datetime.timedelta(days=365 * 10)

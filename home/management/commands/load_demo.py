@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
 from home.demo import loader
-from home.demo.signals import demo_loaded
+from home.demo.signals import demo_loaded, demo_staff_wanted
 from home.groups import ADMINISTRATORS
 from home.models import OrganisationSettings
 
@@ -72,4 +72,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Admin: http://{loader.DEMO_HOST}:{port}/admin/  user: {DEMO_ADMIN_USERNAME}  password: {DEMO_ADMIN_PASSWORD}"
             )
+        )
+        demo_staff_wanted.send(
+            sender=self.__class__, password=DEMO_ADMIN_PASSWORD, port=port, stdout=self.stdout
         )

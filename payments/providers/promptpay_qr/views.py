@@ -17,7 +17,7 @@ S = PaymentStatus
 
 def _payment(request, reference, payment_id):
     """(submission, payment, None), or (None, None, the response to send instead)."""
-    submission = citizen_submission(reference)
+    submission = citizen_submission(request, reference)
     response = verified_or_redirect(request, submission, reference)
     if response:
         return None, None, response

@@ -30,7 +30,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"Would erase {case.reference} (finished {case.finished:%Y-%m-%d})")
                 totals["submissions"] += 1
                 continue
-            done = erasure.anonymise_case(case.reference, now=now)
+            done = erasure.anonymise_case(case.pk, now=now)
             files = done.get("files", 0)
             record_system(
                 AccessLog.Action.ERASE,

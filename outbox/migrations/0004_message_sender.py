@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("outbox", "0002_message_claim"),
+        ("outbox", "0003_message_submission_id"),
     ]
 
     operations = [

@@ -1,0 +1,52 @@
+"""Creating an office from the admin (platform administrators): the same `create_office` as the command."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+
+from offices.services import OfficeError, create_office
+
+
+class NewOfficeForm(forms.Form):
+    name_th = forms.CharField(label=gettext_lazy("Name in Thai"), max_length=255)
+    name_en = forms.CharField(label=gettext_lazy("Name in English"), max_length=255, required=False)
+    domain = forms.CharField(
+        label=gettext_lazy("Address (host name)"),
+        max_length=255,
+        help_text=gettext_lazy("e.g. nongbua.go.th — its DNS must point at this installation."),
+    )
+    port = forms.IntegerField(label=gettext_lazy("Port"), initial=80, min_value=1, max_value=65535)
+    code = forms.CharField(
+        label=gettext_lazy("Code"),
+        max_length=40,
+        help_text=gettext_lazy(
+            "A short Latin name for the office, used in staff group names, e.g. “doingam”."
+        ),
+    )
+
+
+def add(request):
+    if not request.user.has_perm("offices.add_office"):
+        raise PermissionDenied
+    form = NewOfficeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            office = create_office(
+                hostname=data["domain"], port=data["port"], code=data["code"].strip(),
+                name_th=data["name_th"].strip(), name_en=data["name_en"].strip(),
+            )  # fmt: skip
+        except OfficeError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error))
+        else:
+            messages.success(
+                request,
+                _("The office %(name)s is ready at %(url)s. Its staff groups are named “%(code)s: …”.")
+                % {"name": office, "url": office.site.root_url + "/", "code": office.code},
+            )
+            return redirect("offices:index")
+    return TemplateResponse(request, "offices/office_form.html", {"form": form})
