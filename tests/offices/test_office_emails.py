@@ -119,12 +119,16 @@ def test_an_office_with_its_own_sender_address_sends_from_it(
     assert SECOND_TH not in first.body and FIRST_TH in first.body
 
 
-def test_a_code_asked_on_another_offices_site_links_to_the_requests_own_office(garbage, client):
-    """A reference typed on the first office's status page still finds the second office's request
-    (references are installation-wide for now): the code email is the second office's all the same."""
+def test_a_code_is_not_sent_for_another_offices_request(garbage, client):
+    """A reference typed on the first office's site does not reach the second office's request: no email
+    about it goes out from there (references are per office, docs/offices.md)."""
     submission = make_submission(garbage)
     verify = reverse("citizen_verify", args=[submission.reference])
     client.post(
         f"{verify}?next=/th/status/{submission.reference}/", {"action": "send"}, HTTP_HOST="localhost"
+    )
+    assert mail.outbox == []
+    Client(HTTP_HOST=SECOND_HOST).post(
+        f"{verify}?next=/th/status/{submission.reference}/", {"action": "send"}
     )
     assert_second_offices(mail.outbox[-1])
