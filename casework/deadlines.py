@@ -1,6 +1,8 @@
-"""The office's calendar and deadlines in working days: Monday to Friday, except the holidays an
-administrator keeps in the "Office holidays" snippet (a fresh install holds the Thai public holidays
-of 2026–2027; `manage.py eforms_holidays 2028` adds a year from the `holidays` package).
+"""The office's calendar and deadlines in working days: Monday to Friday, except the national holidays
+platform administrators keep in the "Office holidays" snippet (a fresh install holds the Thai public
+holidays of 2026–2027; `manage.py eforms_holidays 2028` adds a year from the `holidays` package), which
+every office shares, and the office's own local holidays (`eforms.LocalHoliday`), which count in that
+office's deadlines only. A function given no office counts the national holidays alone.
 
 Rules (Licensing Facilitation Act B.E. 2558):
 
@@ -21,17 +23,53 @@ from django.utils import timezone
 
 from casework.constants import CLOCK_RUNNING_STATUSES, HOLIDAYS_CACHE_KEY, SubmissionStatus
 from casework.models import Holiday
+from eforms.models import LocalHoliday
+from eforms.models.holidays import local_holidays_cache_key
 
 DUE_SOON_WORKING_DAYS = 3
 
 
-def holidays() -> frozenset[datetime.date]:
-    """Every office holiday (one query, then cached until a holiday is saved or deleted)."""
+def national_holidays() -> frozenset[datetime.date]:
+    """The holidays of every office (one query, then cached until a holiday is saved or deleted)."""
     days = cache.get(HOLIDAYS_CACHE_KEY)
     if days is None:
         days = frozenset(Holiday.objects.values_list("date", flat=True))
         cache.set(HOLIDAYS_CACHE_KEY, days, 3600)
     return days
+
+
+def local_holidays(office) -> frozenset[datetime.date]:
+    """The office's own holidays (one query, then cached until one of them is saved or deleted)."""
+    if office is None:
+        return frozenset()
+    key = local_holidays_cache_key(office.pk)
+    days = cache.get(key)
+    if days is None:
+        days = frozenset(LocalHoliday.objects.filter(office=office).values_list("date", flat=True))
+        cache.set(key, days, 3600)
+    return days
+
+
+def holidays(office=None) -> frozenset[datetime.date]:
+    """The days `office` is closed: the national holidays and its own (the national ones alone without
+    an office)."""
+    return national_holidays() | local_holidays(office)
+
+
+def closed_days_by_office() -> dict[int, frozenset[datetime.date]]:
+    """The closed days of every office that has local holidays, by office id (the national holidays
+    alone for any other): for reports over the requests of several offices, in one query besides the
+    national holidays."""
+    national = national_holidays()
+    local: dict[int, set[datetime.date]] = {}
+    for office_id, day in LocalHoliday.objects.values_list("office_id", "date"):
+        local.setdefault(office_id, set()).add(day)
+    return {office_id: national | frozenset(days) for office_id, days in local.items()}
+
+
+def office_of(submission):
+    """The office whose calendar a request's deadline counts with: the request's own."""
+    return submission.office
 
 
 def forget_holidays():
@@ -76,14 +114,18 @@ def working_days_between(start: datetime.date, end: datetime.date, closed=None) 
     return count
 
 
-def initial_deadline(submitted_on: datetime.date, processing_days: int) -> datetime.date:
-    return add_working_days(submitted_on, processing_days)
+def initial_deadline(submitted_on: datetime.date, processing_days: int, office=None) -> datetime.date:
+    """`office`: the office of the request's service, whose local holidays count too."""
+    return add_working_days(submitted_on, processing_days, holidays(office))
 
 
-def resumed_deadline(deadline: datetime.date, paused_since: datetime.date, resumed_on: datetime.date):
-    """(new deadline, working days lost) when the clock restarts on `resumed_on`."""
-    lost = working_days_between(paused_since, resumed_on) if paused_since else 0
-    return add_working_days_strict(deadline, lost), lost
+def resumed_deadline(
+    deadline: datetime.date, paused_since: datetime.date, resumed_on: datetime.date, office=None
+):
+    """(new deadline, working days lost) when the clock restarts on `resumed_on`, in `office`'s calendar."""
+    closed = holidays(office)
+    lost = working_days_between(paused_since, resumed_on, closed) if paused_since else 0
+    return add_working_days_strict(deadline, lost, closed), lost
 
 
 def add_working_days_strict(start: datetime.date, days: int, closed=None) -> datetime.date:

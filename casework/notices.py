@@ -59,6 +59,7 @@ def queue(submission, kind, template, *, to=None, language=None, urgent=False, *
         reference=submission.reference,
         submission_id=submission.pk,
         urgent=urgent,
+        sender=ctx["sender"],
     )
 
 

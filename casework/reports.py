@@ -68,12 +68,14 @@ def monthly(submissions, year: int) -> list[MonthRow]:
     )
     for item in received:
         rows[_month(item["m"])].received = item["n"]
-    closed = deadlines.holidays()
+    # Each request counts with its own office's calendar (the national holidays and its local ones).
+    national, calendars = deadlines.national_holidays(), deadlines.closed_days_by_office()
     durations = {month: [] for month in rows}
     completed = submissions.filter(completed_at__gte=start, completed_at__lt=end).values_list(
-        "submitted_at", "completed_at", "expected_completion", "paused_days"
+        "submitted_at", "completed_at", "expected_completion", "paused_days", "office_id"
     )
-    for submitted_at, completed_at, due, paused in completed.iterator(chunk_size=2000):
+    for submitted_at, completed_at, due, paused, office_id in completed.iterator(chunk_size=2000):
+        closed = calendars.get(office_id, national)
         row = rows[_month(completed_at)]
         row.completed += 1
         done_on = timezone.localdate(completed_at)

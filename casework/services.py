@@ -87,7 +87,9 @@ def submit(
             applicant_email=applicant_email(page, answers),
             fee_amount=page.fee_amount,
             processing_days=page.processing_days,
-            expected_completion=deadlines.initial_deadline(timezone.localdate(now), page.processing_days),
+            expected_completion=deadlines.initial_deadline(
+                timezone.localdate(now), page.processing_days, office
+            ),
             submitted_at=now,
             status_changed_at=now,
             applicant_name=applicant_name(page, answers),

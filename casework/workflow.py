@@ -236,7 +236,9 @@ def transition(
             sub.paused_since = today
             fields += ["information_requests", "paused_since"]
         if source == S.WAITING:
-            new_deadline, lost = deadlines.resumed_deadline(sub.expected_completion, sub.paused_since, today)
+            new_deadline, lost = deadlines.resumed_deadline(
+                sub.expected_completion, sub.paused_since, today, deadlines.office_of(sub)
+            )
             sub.paused_days += lost
             if rule.target == S.IN_REVIEW:
                 sub.expected_completion = new_deadline

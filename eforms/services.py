@@ -169,6 +169,7 @@ def send_resume_link(draft, url):
             **message_context(page=draft.service),
         }
         subject = render_to_string("eforms/email/resume_subject.txt", context)
+        sender = context["sender"]
         body = render_to_string("eforms/email/resume.txt", context)
     return outbox.queue(
         to=draft.email,
@@ -178,4 +179,5 @@ def send_resume_link(draft, url):
         language=draft.language,
         sensitive=True,
         urgent=True,
+        sender=sender,
     )

@@ -4,6 +4,7 @@ import unicodedata
 
 from wagtail.models import Locale, Page
 
+from home.site_pages import in_trees
 from home.thai_text import segment
 
 MAX_RESULTS = 200
@@ -22,12 +23,22 @@ def search_words(query: str) -> list[str]:
     return segment(kept).split()
 
 
-def search_pages(query, locale=None):
-    """Live, public pages matching every word of the query, best first; the visitor's language first."""
+def search_pages(query, root_paths, locale=None):
+    """Live, public pages matching every word of the query, best first; the visitor's language first.
+
+    `root_paths` (`home.site_pages.request_root_paths`): only the pages of those trees, the site's own
+    in both languages, never another office's.
+    """
     words = search_words(query)
     if not words:
         return []
-    pages = Page.objects.live().public().specific().search(" ".join(words), operator="and")
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(in_trees(root_paths))
+        .specific()
+        .search(" ".join(words), operator="and")
+    )
     results = list(pages[:MAX_RESULTS])
     # Each result's language is shown (its `lang`): one query for the few locales, not one per result.
     locales = {item.pk: item for item in Locale.objects.all()}

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from home.search import search_pages
+from home.site_pages import request_root_paths
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ MAX_QUERY_LENGTH = 200
 @require_GET
 def search(request):
     query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
-    results = search_pages(query, Locale.get_active()) if query else []
+    results = search_pages(query, request_root_paths(request), Locale.get_active()) if query else []
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     try:
         results_page = paginator.page(request.GET.get("page", 1))

@@ -32,10 +32,11 @@ def ids() -> list[str]:
 
 @register("email")
 class EmailChannel:
-    """Django's mail backend (SMTP in production; set EMAIL_TIMEOUT so a dead server fails fast)."""
+    """Django's mail backend (SMTP in production; set EMAIL_TIMEOUT so a dead server fails fast).
+    From the message's sender (the office's name and address), else `DEFAULT_FROM_EMAIL`."""
 
     def send(self, message, attachments):
-        email = EmailMessage(message.subject, message.body, None, [message.to])
+        email = EmailMessage(message.subject, message.body, message.sender or None, [message.to])
         for name, content, mimetype in attachments:
             email.attach(name, content, mimetype)
         email.send()

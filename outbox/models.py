@@ -17,6 +17,8 @@ class Message(models.Model):
     channel = models.CharField(_("channel"), max_length=20, default="email")
     kind = models.CharField(_("kind"), max_length=30)
     to = models.CharField(_("to"), max_length=254)
+    # The office that writes: "Name <address>" (`home.site.email_sender`); empty: the installation's.
+    sender = models.CharField(_("from"), max_length=320, blank=True)
     language = models.CharField(_("language"), max_length=8)
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("text"))

@@ -43,11 +43,14 @@ def queue(
     attachments=(),
     sensitive: bool = False,
     urgent: bool = False,
+    sender: str = "",
 ) -> Message | None:
     """Write one message and have it sent; returns it (None when there is no recipient).
 
     A message about a request names it by `submission_id` (a reference is unique only within its
-    office); `reference` is only shown to people, and is refused without the id."""
+    office); `reference` is only shown to people, and is refused without the id.
+    `sender`: who it is from, as the recipient sees it ("Name <address>", see `home.site.email_sender`);
+    empty for the installation's own address (`DEFAULT_FROM_EMAIL`)."""
     if reference and submission_id is None:
         raise ValueError("A message about a request needs the request's id (submission_id)")
     if not to:
@@ -57,6 +60,7 @@ def queue(
         channel=channel,
         kind=kind[:30],
         to=to,
+        sender=sender[:320],
         language=language or settings.LANGUAGE_CODE,
         subject=" ".join(subject.split())[:255],
         body=body,

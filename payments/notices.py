@@ -37,6 +37,7 @@ def _queue(submission, kind, template, language, context, attachments=()):
         reference=submission.reference,
         submission_id=submission.pk,
         attachments=attachments,
+        sender=context["sender"],
     )
 
 

@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from home.site import absolute_url
+from home.site import message_context, office_url
 from outbox import services as outbox
 from security import conf
 from security.client_address import address_key
@@ -125,10 +125,12 @@ def send_code(request, submission) -> Outcome:
     _count_sent(request, address)
     with translation.override(submission.language or "th"):
         context = {
+            **message_context(page=submission.service),  # the request's office, whichever site asked
             "code": token,
             "reference": submission.reference,
             "minutes": conf.CITIZEN_CODE_VALID // 60,
-            "url": absolute_url(request.get_full_path(), request=request),  # where the code is entered
+            # where the code is entered, on the request's office's address
+            "url": office_url(request.get_full_path(), page=submission.service, request=request),
         }
         message = outbox.queue(
             to=submission.applicant_email,
@@ -140,6 +142,7 @@ def send_code(request, submission) -> Outcome:
             submission_id=submission.pk,
             sensitive=True,  # the code leaves the outbox once it is sent
             urgent=True,
+            sender=context["sender"],
         )
     # In the language of the page the citizen is on, not the one the request was made in.
     if outbox.is_delayed(message):

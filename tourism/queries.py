@@ -8,6 +8,7 @@ import datetime
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
+from home.site_pages import language_home_path
 from tourism import geo, hours
 from tourism.models import AttractionPage, ClosedDate, EventPage, OpeningPeriod
 
@@ -25,6 +26,19 @@ def attractions_under(index_page):
 
 def events_under(index_page):
     return EventPage.objects.child_of(index_page).live().public().order_by("start_date", "path")
+
+
+def events_at(attraction):
+    """Live, public events of the attraction's office and language held at it (chosen as their place
+    in either language): another office's event that names this place is that office's to show."""
+    return (
+        EventPage.objects.live()
+        .public()
+        .filter(
+            path__startswith=language_home_path(attraction),
+            place_page__translation_key=attraction.translation_key,
+        )
+    )
 
 
 def with_hours(queryset, today):
@@ -99,14 +113,15 @@ def localized_pages(pages, locale):
 
 
 def nearby_attractions(attraction, count=3):
-    """The `count` other live attractions of the same language closest to `attraction`, nearest first.
+    """The `count` other live attractions of the same office and language closest to `attraction`,
+    nearest first: a neighbouring office's attractions are its own site's to show.
 
     Returns (page, distance in km) pairs. Two queries: coordinates of all, then the chosen pages.
     """
     rows = (
         AttractionPage.objects.live()
         .public()
-        .filter(locale_id=attraction.locale_id)
+        .filter(path__startswith=language_home_path(attraction))
         .exclude(pk=attraction.pk)
         .values_list("pk", "latitude", "longitude")
     )

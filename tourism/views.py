@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 
 from tourism import event_dates, geo, queries
 from tourism.constants import CARD_IMAGE_SPECS, NEARBY_COUNT, UPCOMING_EVENTS_SHOWN, EventsFilter
-from tourism.models import AttractionCategory, EventPage, local_now
+from tourism.models import AttractionCategory, local_now
 from tourism.structured_data import attraction_data, event_data, gallery_images, social_meta
 
 
@@ -152,11 +152,7 @@ def attraction_context(attraction, request):
     nearby = queries.nearby_attractions(attraction, NEARBY_COUNT)
     queries.attach_card_images([page for page, _distance in nearby], *CARD_IMAGE_SPECS)
     events = []
-    for event in (
-        EventPage.objects.live()
-        .public()
-        .filter(locale_id=attraction.locale_id, place_page__translation_key=attraction.translation_key)
-    ):
+    for event in queries.events_at(attraction):
         event.occurrence = event.next_occurrence(now.date())
         if event.occurrence:
             events.append(event)

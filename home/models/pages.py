@@ -151,7 +151,8 @@ class HomePage(LatinSlugMixin, ThaiSearchableMixin, Page):
         return links
 
     def news_index(self):
-        return NewsIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        # This home page's own: another office's news index in the same language is not this one's.
+        return NewsIndexPage.objects.live().descendant_of(self).order_by("path").first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -31,6 +31,15 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
     address_en = models.TextField(_("address (English)"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    email_sender = models.EmailField(
+        _("sender address of emails"),
+        blank=True,
+        help_text=_(
+            "The address the office's emails to citizens come from, with the office's name. Leave empty to "
+            "send from the installation's address; an address of the office's own must be allowed to send "
+            "through the installation's mail server."
+        ),
+    )
     opening_hours_th = models.CharField(_("opening hours (Thai)"), max_length=200, blank=True)
     opening_hours_en = models.CharField(_("opening hours (English)"), max_length=200, blank=True)
     line_url = models.URLField(_("LINE official account link"), blank=True)
@@ -63,6 +72,7 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
                 FieldPanel("address_en"),
                 FieldPanel("phone"),
                 FieldPanel("email"),
+                FieldPanel("email_sender"),
                 FieldPanel("opening_hours_th"),
                 FieldPanel("opening_hours_en"),
                 FieldPanel("map_url"),

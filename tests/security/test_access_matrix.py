@@ -32,7 +32,7 @@ from django.views.static import serve
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casework.models import ServiceHandler, Submission, SubmissionEvent, SubmissionFile
-from eforms.models import ServiceCataloguePage
+from eforms.models import LocalHoliday, ServiceCataloguePage
 from home.groups import ADMINISTRATORS, PERMIT_OFFICERS
 from offices.groups import ROLE_NAMES
 from offices.models import Office, ProcessingAgreement
@@ -183,6 +183,10 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
     TOTPDevice.objects.create(user=users[OFFICER], name="phone", confirmed=True)
     log_entry = AccessLog.objects.create(
         username="admin", action=AccessLog.Action.VIEW, object_type="submission", object_label="x"
+    )
+    # The first office's own holiday: kept by platform administrators, not by another office's.
+    LocalHoliday.objects.create(
+        office=Office.objects.get(site=page_a.get_site()), date="2027-03-02", name="x"
     )
     return Scenario(
         users=users,
@@ -336,6 +340,24 @@ def cases(s):
             "/admin/snippets/casework/servicehandler/",
             {ADMIN},
         ),
+        # Local holidays: each office's administrators list and add their own; another office's is
+        # refused as a missing one (tests/offices/test_office_holidays.py).
+        Case("GET /admin/local_holidays/", reverse("local_holidays:index"), {ADMIN, OFFICE_ADMIN}),
+        Case(
+            "GET /admin/local_holidays/results/",
+            reverse("local_holidays:index_results"),
+            {ADMIN, OFFICE_ADMIN},
+        ),
+        Case("GET /admin/local_holidays/new/", reverse("local_holidays:add"), {ADMIN, OFFICE_ADMIN}),
+        *[
+            Case(
+                f"GET /admin/local_holidays/{name}/<first office's>/",
+                reverse(f"local_holidays:{name}", args=[day]),
+                {ADMIN},
+            )
+            for name in ("edit", "delete", "history", "history_results", "usage")
+            for day in [LocalHoliday.objects.get(name="x").pk]
+        ],
         # Actions (last: they change the scenario for the role that may do them)
         Case(
             "POST /th/status/<A>/ (reply)",
