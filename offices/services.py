@@ -30,6 +30,16 @@ class OfficeError(Exception):
     """Input that cannot make an office; the message is for the person who typed it."""
 
 
+#: Services a new office starts with come from the shared service library (`library`), which sits above
+#: this app and fills this in at start-up: `resolve(codes)` checks the codes before anything is written
+#: (raising OfficeError) and returns what `adopt(office, resolved)` copies into the new catalogue.
+_service_source = {}
+
+
+def register_service_source(*, resolve, adopt):
+    _service_source.update(resolve=resolve, adopt=adopt)
+
+
 def check_new_office(*, hostname, port, code):
     """Refuse a code or an address already taken, before anything is written."""
     if not codes.is_valid(code):
@@ -45,12 +55,18 @@ def check_new_office(*, hostname, port, code):
         raise OfficeError(f"The address {hostname}:{port} is already the site of {site.site_name or site}.")
 
 
-def create_office(*, hostname, port=80, code, name_th, name_en):
+def create_office(*, hostname, port=80, code, name_th, name_en, services=()):
     """The office, ready to serve: home page and service catalogue in Thai with their English
-    translations (wagtail-localize, editable as any translation), the Site, its organisation settings
-    and the office's staff groups. Nothing is left behind when a step fails."""
+    translations (wagtail-localize, editable as any translation), the Site, its organisation settings,
+    the office's staff groups and `services` (codes of the service library's model services, or
+    ["all"]) in its catalogue. Nothing is left behind when a step fails."""
     hostname = hostname.strip().lower()
     check_new_office(hostname=hostname, port=port, code=code)
+    resolved = None
+    if services:
+        if not _service_source:
+            raise OfficeError("No service library is installed: create the office without --services.")
+        resolved = _service_source["resolve"](list(services))
     thai = Locale.objects.get(language_code="th")
     english_locale = Locale.objects.get(language_code="en")
     english = {
@@ -86,26 +102,37 @@ def create_office(*, hostname, port=80, code, name_th, name_en):
         organisation.save()
         HeaderMenuItem.objects.create(settings=organisation, sort_order=0, link_page=catalogue)
 
-        english_home = _publish_translation(home, english_locale, english)
-        _publish_translation(catalogue, english_locale, english)
+        english_home = publish_translation(home, english_locale, english)
+        publish_translation(catalogue, english_locale, english)
         create_office_groups(office, [home, english_home])
+        if resolved:
+            _service_source["adopt"](office, resolved)
     return office
 
 
-def _publish_translation(page, locale, english):
+def publish_translation(page, locale, english, *, strict=True):
     """The English page through wagtail-localize, published now (inside the transaction) rather than on
-    commit as wagtail-localize does, so the catalogue's translation finds its parent's."""
-    source, _created = TranslationSource.get_or_create_from_instance(page)
+    commit as wagtail-localize does, so the catalogue's translation finds its parent's.
+
+    On a page translated before, the source is brought up to date and what translators wrote stays;
+    only strings without a translation are filled from `english`. A Thai string `english` lacks is an
+    error when `strict`, else left to wagtail-localize's fallback (the Thai text) for a translator.
+    """
+    source, created = TranslationSource.get_or_create_from_instance(page)
+    if not created:
+        source.update_from_db()
     translation, _created = Translation.objects.update_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
     po = translation.export_po()
     for entry in po:
+        if entry.msgstr or entry.obsolete:
+            continue
         if entry.msgid in english:
             entry.msgstr = english[entry.msgid]
         elif not THAI.search(entry.msgid):
             entry.msgstr = entry.msgid
-        else:
+        elif strict:
             raise OfficeError(f"No English for {entry.msgid!r} on {page.title}")
     translation.import_po(po)
     translation.save_target(publish=False)
