@@ -85,17 +85,12 @@ def snapshot(page) -> dict:
 
 
 def texts(values) -> list[str]:
-    """Every text a translator sees in these values (multi-line texts also as wagtail-localize joins them)."""
+    """Every text a translator sees in these values, as wagtail-localize offers it (a multi-line text is
+    one string, its lines joined by <br/>)."""
     found = [values["page"].get(name) or "" for name in TRANSLATED_PAGE_FIELDS if name in values["page"]]
     for field in values["fields"]:
         found += [field.get(a) or "" for a in TRANSLATED_FORM_FIELD_ATTRIBUTES]
-    result = []
-    for text in found:
-        if text:
-            result.append(text)
-            if "\n" in text:
-                result.append("<br/>".join(line for line in text.split("\n")))
-    return result
+    return [text.replace("\n", "<br/>") for text in found if text]
 
 
 def new_page(values, **extra) -> EServicePage:
@@ -209,3 +204,27 @@ def merge(baseline, newest, current) -> dict:
         if key in taken:
             anchor = key
     return {"page": page, "fields": fields}
+
+
+def describe(unit, value) -> str:
+    """A unit's value as the admin shows it: a choice by its label, a form field as one line."""
+    if value is None:
+        return str(_("(none)"))
+    if unit.startswith(FIELD_PREFIX):
+        parts = [value.get("label") or "", f"({value.get('field_type')})"]
+        if not value.get("required"):
+            parts.append(str(_("optional")))
+        if value.get("choices"):
+            parts.append(" / ".join(line for line in value["choices"].splitlines() if line))
+        if value.get("condition_field"):
+            parts.append(
+                str(_("only if “%(field)s” is “%(value)s”"))
+                % {"field": value["condition_field"], "value": value.get("condition_value", "")}
+            )
+        return " ".join(part for part in parts if part)
+    field = EServicePage._meta.get_field(unit)
+    if field.choices and value not in ("", None):
+        return str(dict(field.flatchoices).get(value, value))
+    if value == "":
+        return str(_("(empty)"))
+    return str(value)
