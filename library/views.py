@@ -79,7 +79,9 @@ def adopt(request, code):
         return HttpResponseRedirect(reverse("library:detail", args=[code]))
     flash.success(
         request,
-        _("“%(service)s” is now in the catalogue of %(office)s: adapt its fee, division and contact as you need.")
+        _(
+            "“%(service)s” is now in the catalogue of %(office)s: adapt its fee, division and contact as you need."
+        )
         % {"service": adoption.page.title, "office": office},
     )
     return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[adoption.page_id]))

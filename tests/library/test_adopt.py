@@ -17,7 +17,9 @@ from tests.library.conftest import HOSTS
 pytestmark = pytest.mark.django_db
 
 
-def test_adopting_copies_the_newest_version_as_the_offices_own_page_in_both_languages(client, library, office):
+def test_adopting_copies_the_newest_version_as_the_offices_own_page_in_both_languages(
+    client, library, office
+):
     adoption = services.adopt(office, library["food-shop"])
     page = adoption.page
     assert page.live and page.get_parent().specific == services.catalogue_of(office)
@@ -74,7 +76,10 @@ def create(services_option, code="third", host="third.example"):
 def test_create_office_with_services_puts_them_in_its_catalogue(client, settings, site_pages, library):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "third.example"]
     office = create("food-shop, garbage-fee")
-    assert sorted(office.adoptions.values_list("model_service__code", flat=True)) == ["food-shop", "garbage-fee"]
+    assert sorted(office.adoptions.values_list("model_service__code", flat=True)) == [
+        "food-shop",
+        "garbage-fee",
+    ]
     catalogue = client.get("/th/services/", HTTP_HOST="third.example").content.decode()
     assert "ขอใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร" in catalogue and "ชำระค่าธรรมเนียมเก็บขยะมูลฝอย" in catalogue
     assert "จดทะเบียนพาณิชย์" not in catalogue
