@@ -88,15 +88,15 @@ def resolve_codes(codes) -> list[ModelService]:
     """The model services named by `codes` (or ["all"]), or OfficeError naming the unknown ones."""
     codes = [code.strip() for code in codes if code.strip()]
     services = {s.code: s for s in ModelService.objects.all()}
+    if not services:
+        raise LibraryError(_("The service library is empty: run sync_library first."))
     if codes == [ALL]:
-        if not services:
-            raise LibraryError(_("The service library is empty: run sync_library first."))
         return list(services.values())
     unknown = [code for code in codes if code not in services]
     if unknown:
         raise LibraryError(
             _("No model service in the library has the code %(codes)s. Known codes: %(known)s (or “all”).")
-            % {"codes": ", ".join(unknown), "known": ", ".join(sorted(services)) or "-"}
+            % {"codes": ", ".join(unknown), "known": ", ".join(sorted(services))}
         )
     return [services[code] for code in dict.fromkeys(codes)]
 

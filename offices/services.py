@@ -3,8 +3,9 @@
 import re
 
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from eforms.models import ServiceCataloguePage
 from home.models import HomePage, OrganisationSettings
@@ -124,17 +125,40 @@ def publish_translation(page, locale, english, *, strict=True):
     translation, _created = Translation.objects.update_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    po = translation.export_po()
-    for entry in po:
-        if entry.msgstr or entry.obsolete:
-            continue
-        if entry.msgid in english:
-            entry.msgstr = english[entry.msgid]
-        elif not THAI.search(entry.msgid):
-            entry.msgstr = entry.msgid
+    # What `translation.import_po(export_po())` does, a string at a time in five queries each, here in
+    # three queries for the page: an office with a dozen services has a few thousand strings.
+    segments = StringSegment.objects.filter(source=source).select_related("string")
+    done = set(
+        StringTranslation.objects.filter(locale=locale, context__object_id=source.object_id).values_list(
+            "translation_of_id", "context_id"
+        )
+    )
+    now = timezone.now()
+    new = []
+    for segment in segments:
+        if (segment.string_id, segment.context_id) in done:
+            continue  # translated before (by a translator, or by this function): kept
+        done.add((segment.string_id, segment.context_id))
+        text = segment.string.data
+        if text in english:
+            value = english[text]
+        elif not THAI.search(text):
+            value = text
         elif strict:
-            raise OfficeError(f"No English for {entry.msgid!r} on {page.title}")
-    translation.import_po(po)
+            raise OfficeError(f"No English for {text!r} on {page.title}")
+        else:
+            continue
+        new.append(
+            StringTranslation(
+                translation_of_id=segment.string_id,
+                locale=locale,
+                context_id=segment.context_id,
+                data=value,
+                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+                updated_at=now,
+            )
+        )
+    StringTranslation.objects.bulk_create(new)
     translation.save_target(publish=False)
     translated = page.get_translation(locale)
     translated.get_latest_revision().publish()
