@@ -4,34 +4,14 @@ Written in the demo's service format, with its builders (`eforms.demo`), so ever
 same shape whichever module it comes from.
 """
 
-from eforms.demo import F, applicant, documents, lines, tr
+from eforms.demo import DIVISION_WELFARE, SERVICES, SUBMIT_STEPS, F, applicant, documents, lines
 
-DIVISION_WELFARE = ("กองสวัสดิการสังคม", "Social Welfare Division")
-SUBMIT_STEPS = [
-    ("ยื่นคำขอออนไลน์พร้อมแนบเอกสาร", "Apply online and attach the documents"),
-    ("เจ้าหน้าที่ตรวจสอบคำขอและเอกสาร", "An officer checks the request and the documents"),
-]
-PAYMENT_CHOICES = (("โอนเข้าบัญชีธนาคาร", "Bank transfer"), ("รับเงินสด", "Cash"))
+_ELDERLY = next(definition for definition in SERVICES if definition["slug"] == "elderly-allowance")
 
 
 def _payment_fields():
-    return [
-        F(
-            "payment",
-            "radio",
-            "วิธีรับเงิน",
-            "How to receive the allowance",
-            choices=lines(*PAYMENT_CHOICES),
-        ),
-        F(
-            "bank_account",
-            "singleline",
-            "เลขที่บัญชีธนาคาร",
-            "Bank account number",
-            condition_field="payment",
-            condition_value=PAYMENT_CHOICES[0][0],
-        ),
-    ]
+    """How the allowance is paid: the elderly allowance's questions (one definition for the three)."""
+    return [spec for spec in _ELDERLY["fields"] if spec["key"] in ("payment", "bank_account")]
 
 
 DISABILITY_ALLOWANCE = {
@@ -67,7 +47,7 @@ DISABILITY_ALLOWANCE = {
         ("สำเนาทะเบียนบ้าน", "Copy of house registration"),
         ("สำเนาสมุดบัญชีเงินฝากธนาคาร", "Copy of bank book"),
     ],
-    "division": tr(*DIVISION_WELFARE),
+    "division": DIVISION_WELFARE,
     "fields": applicant()
     + [
         F("disability_step", "step", "ข้อมูลความพิการ", "Disability"),
@@ -131,7 +111,7 @@ NEWBORN_ALLOWANCE = {
         ("สำเนาบัตรประจำตัวประชาชนของผู้ปกครอง", "Copy of the parent's national ID card"),
         ("สำเนาสมุดบัญชีเงินฝากธนาคารของผู้ปกครอง", "Copy of the parent's bank book"),
     ],
-    "division": tr(*DIVISION_WELFARE),
+    "division": DIVISION_WELFARE,
     "fields": applicant(step_title=("ผู้ปกครอง", "Parent"))
     + [
         F("child_step", "step", "ข้อมูลเด็ก", "The child"),
