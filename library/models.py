@@ -26,7 +26,8 @@ class ModelService(models.Model):
 
     @property
     def newest_version(self):
-        return self.versions.order_by("-number").first()
+        """The newest version (read from `prefetch_related("versions")` when the list has it)."""
+        return max(self.versions.all(), key=lambda version: version.number, default=None)
 
 
 class ModelServiceVersion(models.Model):
