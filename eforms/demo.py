@@ -683,29 +683,32 @@ CATALOGUE = {
 SHORTCUTS = ["garbage-fee", "street-light-repair", "building-permit", "elderly-allowance"]
 
 
+def page_values(definition):
+    """The page's values from a service definition: the demo's pages and the service library's model
+    services (`library.catalogue`) are both read through it."""
+    return {
+        "title": tr(*definition["title"]),
+        "introduction": tr(*definition["intro"]),
+        "category": definition["category"],
+        "reference_prefix": definition["prefix"],
+        "legal_basis": lines(*definition["legal"]),
+        "procedure_steps": lines(*definition["steps"]),
+        "documents_required": lines(*definition["docs"]),
+        "fee_amount": definition["fee"],
+        "fee_note": tr(*definition["fee_note"]) if definition["fee_note"][0] else "",
+        "processing_days": definition["days"],
+        "responsible_division": definition["division"],
+        "confirmation_text": NEXT,
+        **definition.get("page", {}),
+    }
+
+
 def _service_page(catalogue, definition):
     existing = catalogue.get_children().filter(slug=definition["slug"]).first()
     if existing is not None:
         return existing.specific
     page = EServicePage(
-        slug=definition["slug"],
-        title=tr(*definition["title"]),
-        introduction=tr(*definition["intro"]),
-        category=definition["category"],
-        reference_prefix=definition["prefix"],
-        legal_basis=lines(*definition["legal"]),
-        procedure_steps=lines(*definition["steps"]),
-        documents_required=lines(*definition["docs"]),
-        fee_amount=definition["fee"],
-        fee_note=tr(*definition["fee_note"]) if definition["fee_note"][0] else "",
-        processing_days=definition["days"],
-        responsible_division=definition["division"],
-        **{
-            "contact_phone": PHONE,
-            "contact_email": EMAIL,
-            "confirmation_text": NEXT,
-            **definition.get("page", {}),
-        },
+        slug=definition["slug"], **{"contact_phone": PHONE, "contact_email": EMAIL, **page_values(definition)}
     )
     catalogue.add_child(instance=page)
     for order, spec in enumerate(definition["fields"]):

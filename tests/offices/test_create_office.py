@@ -168,8 +168,9 @@ def test_a_failure_half_way_leaves_nothing_behind(first_office, monkeypatch):
     )
 
 
-def test_services_from_the_library_are_not_available_yet(first_office):
-    with pytest.raises(CommandError, match="not available yet"):
+def test_services_are_refused_while_the_library_is_empty(first_office):
+    """Services come from the shared library (tests/library); before `sync_library` there are none."""
+    with pytest.raises(CommandError, match="sync_library"):
         call_command(
             "create_office", domain=SECOND_HOST, code="nongbua", name_th=SECOND_TH, services="garbage-fee"
         )

@@ -20,15 +20,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--services",
             default="",
-            help="Not yet available: services from the shared library come with the library.",
+            help="Model services of the shared library to put in the catalogue: codes separated by commas "
+            "(e.g. food-shop,garbage-fee) or 'all'. See manage.py sync_library.",
         )
 
     def handle(self, *args, **options):
-        if options["services"]:
-            raise CommandError(
-                "--services is not available yet: copying services from the shared library comes with "
-                "the library. Create the office without it and add services in the admin."
-            )
+        services = [code.strip() for code in options["services"].split(",") if code.strip()]
         started = time.perf_counter()
         try:
             office = create_office(
@@ -37,6 +34,7 @@ class Command(BaseCommand):
                 code=options["code"],
                 name_th=options["name_th"],
                 name_en=options["name_en"],
+                services=services,
             )
         except OfficeError as error:
             raise CommandError(str(error)) from error
@@ -45,5 +43,6 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Office {office.code} ready in {seconds:.1f} s: {office.site.root_url}/th/ "
                 f"(staff groups: {office.code}: …)"
+                + (f"; services: {', '.join(services)}" if services else "")
             )
         )
