@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "payments",
     "tourism",
     "operations",
+    "national",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
