@@ -13,6 +13,7 @@ Sizes: `BENCH_OFFICES` (default 200 on PostgreSQL, 3 on SQLite) and `BENCH_REQUE
 
 import datetime
 import os
+import pickle
 import random
 import statistics
 import time
@@ -21,10 +22,13 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, Site
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
 from casework.constants import SubmissionStatus
 from casework.models import SatisfactionRating, ServiceHandler, Submission, SubmissionEvent
@@ -292,6 +296,24 @@ def _measure(office, services, officer, admin):
     return found
 
 
+def _site_root_paths(report, offices):
+    """Wagtail keeps every site's root path in one cache entry that every page with links reads (and
+    rebuilds, one query per site, after a site or a home page changes)."""
+    cache.delete(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    began = time.perf_counter()
+    with CaptureQueriesContext(connection) as queries:
+        paths = Site.get_site_root_paths()
+    report(f"site root paths, {offices} offices: rebuild", (time.perf_counter() - began) * 1000, "ms")
+    report(f"site root paths, {offices} offices: rebuild queries", len(queries), "queries")
+    report(f"site root paths, {offices} offices: cache entry", len(pickle.dumps(paths)), "bytes")
+    timings = []
+    for _ in range(50):
+        began = time.perf_counter()
+        Site.get_site_root_paths()
+        timings.append(time.perf_counter() - began)
+    report(f"site root paths, {offices} offices: read from cache", statistics.median(timings) * 1000, "ms")
+
+
 def _vacuum():
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -321,6 +343,7 @@ def run(report):
     _requests(first, [s.pk for s in services], per_office, seed=1)
     _vacuum()
     one = _measure(first, services, officer, admin)
+    _site_root_paths(report, 1)
     sizes_one = _sizes()
 
     # The other offices.
@@ -352,6 +375,7 @@ def run(report):
     _vacuum()
     report(f"{per_office} requests each for {len(others)} offices (bulk)", time.perf_counter() - began, "s")
     many = _measure(first, services, officer, admin)
+    _site_root_paths(report, total)
     sizes_many = _sizes()
 
     report("offices", Office.objects.count(), "")
