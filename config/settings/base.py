@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "tourism",
     "operations",
     "library",
+    "national",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -255,6 +255,14 @@ def cases(s):
         Case("GET /admin/inbox/reports/", reverse("inbox:report"), INBOX),
         Case("GET /admin/inbox/reports/?format=csv", reverse("inbox:report") + "?format=csv", INBOX),
         Case("GET /admin/messages/", reverse("outbox:failed"), {ADMIN}),
+        # The national overview: platform administrators only, never an office's administrators.
+        Case("GET /admin/national/", reverse("national:overview"), {ADMIN}),
+        Case("GET /admin/national/?format=json", reverse("national:overview") + "?format=json", {ADMIN}),
+        Case(
+            "GET /admin/national/?format=csv&table=offices",
+            reverse("national:overview") + "?format=csv&table=offices",
+            {ADMIN},
+        ),
         Case("GET /admin/inbox/<A>/", detail_a, HANDLE_A),
         Case("GET /admin/inbox/<B>/", reverse("inbox:detail", args=[b.pk]), HANDLE_B),
         Case("GET /admin/inbox/<missing>/", reverse("inbox:detail", args=[10**8]), set()),
