@@ -1,7 +1,7 @@
 """The office's calendar and deadlines in working days: Monday to Friday, except the national holidays
 platform administrators keep in the "Office holidays" snippet (a fresh install holds the Thai public
 holidays of 2026–2027; `manage.py eforms_holidays 2028` adds a year from the `holidays` package), which
-every office shares, and the office's own local holidays (`eforms.LocalHoliday`), which count in that
+every office shares, and the office's own local holidays (`offices.LocalHoliday`), which count in that
 office's deadlines only. A function given no office counts the national holidays alone.
 
 Rules (Licensing Facilitation Act B.E. 2558):
@@ -23,8 +23,7 @@ from django.utils import timezone
 
 from casework.constants import CLOCK_RUNNING_STATUSES, HOLIDAYS_CACHE_KEY, SubmissionStatus
 from casework.models import Holiday
-from eforms.models import LocalHoliday
-from eforms.models.holidays import local_holidays_cache_key
+from offices.models import LocalHoliday, local_holidays_cache_key
 
 DUE_SOON_WORKING_DAYS = 3
 

@@ -82,7 +82,7 @@ def add_inbox_panel(request, panels):
 class HolidayViewSet(SnippetViewSet):
     model = Holiday
     icon = "date"
-    menu_label = _("National holidays")  # every office's; each office adds its own (eforms.LocalHoliday)
+    menu_label = _("National holidays")  # every office's; each office adds its own (offices.LocalHoliday)
     list_display = ["date", "name"]
     ordering = ["date"]
     search_fields = ["name"]

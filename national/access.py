@@ -1,6 +1,6 @@
 """Who may open the national overview: platform administrators only."""
 
-from casework.models.submissions import HANDLE_ALL_PERMISSION
+from casework.access import HANDLE_ALL_PERMISSION
 from offices.scope import offices_of
 
 

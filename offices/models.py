@@ -4,6 +4,7 @@ The office's names, logo and address stay in the site's `OrganisationSettings`; 
 what the platform needs to tell offices apart (a short Latin code for group names, commands, logs).
 """
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -151,3 +152,45 @@ class ProcessingAgreement(models.Model):
             raise ValidationError(
                 {"handled_by": _("Choose another office: this service is already this office's own.")}
             )
+
+
+#: The office's days as the calendar (casework.deadlines) caches them.
+LOCAL_HOLIDAYS_CACHE_KEY = "offices:local-holidays:v1"
+
+
+def local_holidays_cache_key(office_id) -> str:
+    return f"{LOCAL_HOLIDAYS_CACHE_KEY}:office:{office_id}"
+
+
+class LocalHoliday(models.Model):
+    """A day one office is closed besides the national holidays (a local festival, a closure): it is not
+    a working day in that office's deadlines only. Its administrators keep them (`offices.holidays`);
+    the national holidays are the platform administrators'."""
+
+    office = models.ForeignKey(
+        Office, verbose_name=_("office"), on_delete=models.CASCADE, related_name="local_holidays"
+    )
+    date = models.DateField(_("date"))
+    name = models.CharField(_("name"), max_length=150)
+
+    class Meta:
+        verbose_name = _("local holiday")
+        verbose_name_plural = _("local holidays")
+        ordering = ["date", "office"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "date"], name="offices_local_holiday_unique_day")
+        ]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.name}"
+
+    def save(self, *args, **kwargs):
+        previous = type(self).objects.filter(pk=self.pk).values_list("office_id", flat=True).first()
+        super().save(*args, **kwargs)
+        # The calendar (casework.deadlines) reads the office's days again; both offices' if it moved.
+        cache.delete_many({local_holidays_cache_key(self.office_id), local_holidays_cache_key(previous)})
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        cache.delete(local_holidays_cache_key(self.office_id))
+        return result

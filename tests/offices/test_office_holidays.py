@@ -13,7 +13,8 @@ from freezegun import freeze_time
 
 from casework import reports, workflow
 from casework.models import Holiday, ServiceHandler, Submission
-from eforms.models import LocalHoliday, ServiceCataloguePage
+from eforms.models import ServiceCataloguePage
+from offices.models import LocalHoliday
 from tests.casework.factories import make_submission, on
 from tests.conftest import make_staff
 from tests.eforms.factories import field, make_service

@@ -32,10 +32,10 @@ from django.views.static import serve
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casework.models import ServiceHandler, Submission, SubmissionEvent, SubmissionFile
-from eforms.models import LocalHoliday, ServiceCataloguePage
+from eforms.models import ServiceCataloguePage
 from home.groups import ADMINISTRATORS, PERMIT_OFFICERS
 from offices.groups import ROLE_NAMES
-from offices.models import Office, ProcessingAgreement
+from offices.models import LocalHoliday, Office, ProcessingAgreement
 from outbox.models import Message
 from payments import counter, refunds
 from payments.constants import RefundStatus

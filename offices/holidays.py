@@ -14,9 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from eforms.models import LocalHoliday
 from offices import scope
-from offices.models import Office
+from offices.models import LocalHoliday, Office
 
 
 def administered_offices(user):

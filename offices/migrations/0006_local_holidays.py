@@ -18,7 +18,7 @@ def _public_holidays(years):
 
 def split_holidays(apps, schema_editor):
     Holiday = apps.get_model("casework", "Holiday")
-    LocalHoliday = apps.get_model("eforms", "LocalHoliday")
+    LocalHoliday = apps.get_model("offices", "LocalHoliday")
     office = apps.get_model("offices", "Office").objects.filter(site__is_default_site=True).first()
     rows = list(Holiday.objects.all())
     if office is None or not rows:
@@ -34,16 +34,15 @@ def split_holidays(apps, schema_editor):
 def join_holidays(apps, schema_editor):
     """Back to one list: the default office's local holidays return to it (other offices' are lost)."""
     Holiday = apps.get_model("casework", "Holiday")
-    LocalHoliday = apps.get_model("eforms", "LocalHoliday")
+    LocalHoliday = apps.get_model("offices", "LocalHoliday")
     for row in LocalHoliday.objects.filter(office__site__is_default_site=True):
         Holiday.objects.get_or_create(date=row.date, defaults={"name": row.name})
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("eforms", "0009_service_fee_due_and_receipt_answers"),
-        ("offices", "0002_an_office_for_every_site"),
-        ("casework", "0003_submission_send_token"),
+        ("offices", "0005_office_administrators"),
+        ("casework", "0004_submission_office"),
     ]
 
     operations = [
@@ -73,7 +72,9 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "local holidays",
                 "ordering": ["date", "office"],
                 "constraints": [
-                    models.UniqueConstraint(fields=("office", "date"), name="eforms_local_holiday_unique_day")
+                    models.UniqueConstraint(
+                        fields=("office", "date"), name="offices_local_holiday_unique_day"
+                    )
                 ],
             },
         ),
