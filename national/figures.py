@@ -16,9 +16,9 @@ What counts where (each figure by the date of its own event, as the monthly repo
   time, moved later while the office waited for the citizen);
 * satisfaction – ratings given in the fiscal year: how many, their mean, and the share of 4 or 5.
 
-A service is told apart by the Thai title of its page (or the title the request kept, once the page is
-gone): offices that give the same service the same title are counted together. When the shared service
-library lands, `service_key` should prefer the library's code.
+A service is told apart by the library's model service it was taken from (offices' copies count
+together, whatever each office calls its own), else by the Thai title of its page (or the title the
+request kept, once the page is gone): offices that give the same service the same title count together.
 """
 
 import dataclasses
@@ -169,9 +169,14 @@ class Overview:
 
 # Queries ------------------------------------------------------------------------------------------------
 def service_key(prefix=""):
-    """What tells a service apart across offices: its page's Thai title, else the title the request
-    kept (the page was deleted). `prefix` reaches the submission from another model."""
-    return Coalesce(F(f"{prefix}service__title"), F(f"{prefix}service_title"))
+    """What tells a service apart across offices: the library's model service it was taken from (its
+    Thai title, whatever each office renamed its copy), else its page's Thai title, else the title the
+    request kept (the page was deleted). `prefix` reaches the submission from another model."""
+    return Coalesce(
+        F(f"{prefix}service__library_adoption__model_service__title_th"),
+        F(f"{prefix}service__title"),
+        F(f"{prefix}service_title"),
+    )
 
 
 def _offices():
@@ -249,8 +254,9 @@ def compute(year: FiscalYear, office: Office | None = None, today: datetime.date
     def service(title):
         return services.setdefault(title, ServiceRow(title))
 
-    for item in pages.values("title").annotate(n=Count("pk")):
-        service(item["title"]).offices_offering = item["n"]
+    page_key = Coalesce(F("library_adoption__model_service__title_th"), F("title"))
+    for item in pages.annotate(key=page_key).values("key").annotate(n=Count("pk")):
+        service(item["key"]).offices_offering = item["n"]
     for item in (
         submissions.filter(in_year)
         .annotate(key=service_key())

@@ -20,6 +20,9 @@ from casework import deadlines
 from casework.models import Holiday, SatisfactionRating, Submission
 from eforms.models import ServiceCataloguePage
 from home.groups import ADMINISTRATORS, PERMIT_OFFICERS
+from library.models import ModelService
+from library.services import adopt
+from library.sync import sync_library
 from national import working_days
 from national.figures import FiscalYear, compute
 from offices.groups import ROLE_NAMES
@@ -296,3 +299,20 @@ def test_queries_do_not_grow_with_the_number_of_offices(offices, platform_admin,
     assert compute(FY).total.decided == 8
     six = [_queries(client, url) for url in urls]
     assert six == two
+
+
+def test_copies_of_one_library_service_count_together_whatever_each_office_calls_its_own(offices):
+    first, second, *_ = offices
+    sync_library()
+    garbage = ModelService.objects.get(code="garbage-fee")
+    own = adopt(first, garbage).page
+    renamed = adopt(second, garbage).page
+    renamed.title = "ค่าขยะ อบต.หนองบัว"
+    renamed.save_revision().publish()
+    _decided(own, datetime.date(2026, 11, 2), datetime.date(2026, 11, 3))
+    _decided(renamed, datetime.date(2026, 11, 2), datetime.date(2026, 11, 4))
+
+    rows = {row.title: row for row in compute(FY, today=datetime.date(2026, 12, 1)).services}
+    assert "ค่าขยะ อบต.หนองบัว" not in rows
+    row = rows[garbage.title_th]
+    assert (row.offices_offering, row.received) == (2, 2)
