@@ -12,5 +12,7 @@ class LibraryConfig(AppConfig):
         from offices.services import register_service_source  # noqa: PLC0415
 
         # `create_office --services` adopts from the library through this hook (offices sits below).
-        register_service_source(resolve=services.resolve_codes, adopt=services.adopt_all)
+        register_service_source(
+            resolve=services.resolve_codes, adopt=services.adopt_all, choices=services.choices
+        )
         demo_loaded.connect(demo.on_demo_loaded, dispatch_uid="library-demo")

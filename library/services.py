@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -82,6 +83,15 @@ def adopt(office, model_service, *, user=None) -> Adoption:
         return Adoption.objects.create(
             office=office, model_service=model_service, version=version, page=page, baseline=c.snapshot(page)
         )
+
+
+def choices():
+    """(code, title in the active language) of every model service, for choosing in a form."""
+    english = get_language() == "en"
+    return [
+        (s.code, s.title_en if english and s.title_en else s.title_th)
+        for s in ModelService.objects.order_by("title_th")
+    ]
 
 
 def resolve_codes(codes) -> list[ModelService]:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 
-from offices.services import OfficeError, create_office
+from offices.services import OfficeError, create_office, service_choices
 
 
 class NewOfficeForm(forms.Form):
@@ -27,6 +27,20 @@ class NewOfficeForm(forms.Form):
             "A short Latin name for the office, used in staff group names, e.g. “doingam”."
         ),
     )
+    services = forms.MultipleChoiceField(
+        label=gettext_lazy("Services from the library"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy(
+            "Each becomes the office's own copy in its catalogue, which its staff then adapt."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["services"].choices = service_choices()
+        if not self.fields["services"].choices:
+            del self.fields["services"]
 
 
 def add(request):
@@ -39,6 +53,7 @@ def add(request):
             office = create_office(
                 hostname=data["domain"], port=data["port"], code=data["code"].strip(),
                 name_th=data["name_th"].strip(), name_en=data["name_en"].strip(),
+                services=data.get("services") or (),
             )  # fmt: skip
         except OfficeError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error))

@@ -43,8 +43,13 @@ class OfficeError(Exception):
 _service_source = {}
 
 
-def register_service_source(*, resolve, adopt):
-    _service_source.update(resolve=resolve, adopt=adopt)
+def register_service_source(*, resolve, adopt, choices=None):
+    """`choices()` lists (code, title) of what may be chosen, for the admin's new-office form."""
+    _service_source.update(resolve=resolve, adopt=adopt, choices=choices or list)
+
+
+def service_choices():
+    return _service_source["choices"]() if _service_source else []
 
 
 def check_new_office(*, hostname, port, code):

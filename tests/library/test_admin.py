@@ -143,3 +143,20 @@ def test_staff_who_do_not_edit_an_offices_catalogue_have_no_library(
     assert not Adoption.objects.exists()
     assert reverse("library:index") not in client.get(reverse("wagtailadmin_home")).content.decode()
     assert Group.objects.filter(name=f"{office.code}: {OFFICER_TH}").exists()
+
+
+def test_a_platform_administrator_creates_an_office_with_library_services_from_the_admin(
+    client, site_pages, library, django_user_model, settings
+):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "maeon.example"]
+    client.force_login(make_staff(django_user_model, "platform", ADMINISTRATORS))
+    form = client.get(reverse("offices:add")).text
+    assert 'value="garbage-fee"' in form and "บริการจากคลังบริการกลาง" in form
+    response = client.post(
+        reverse("offices:add"),
+        {"name_th": "เทศบาลตำบลแม่ออน", "name_en": "Mae On", "domain": "maeon.example", "port": 80,
+         "code": "maeon", "services": ["garbage-fee", "complaint"]},
+    )  # fmt: skip
+    assert response.status_code == 302
+    catalogue = client.get("/th/services/", HTTP_HOST="maeon.example").text
+    assert library["garbage-fee"].title_th in catalogue and library["complaint"].title_th in catalogue
