@@ -150,7 +150,7 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
         a, amount=4000, method="cash", note_text="ใบนำส่ง 1", officer=users[OFFICER]
     )
     assert hasattr(payment, "receipt")
-    limits = PaymentSettings.load()
+    limits = PaymentSettings.for_office(a.office)
     limits.refund_approval_threshold = 1000
     limits.online_providers = ["promptpay_qr"]
     limits.provider_options = {"promptpay_qr": {"biller_id": "099400016551001"}}
