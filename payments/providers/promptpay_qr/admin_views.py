@@ -57,7 +57,8 @@ def _office(request):
         return chosen, offices
     if not offices:
         raise Http404
-    return offices[0], offices
+    # Not chosen: the default office's account (the installation's, before offices), else their first.
+    return next((office for office in offices if office.site.is_default_site), offices[0]), offices
 
 
 def _page(request, *, office, offices, form=None, transfer_form=None, result=None, errors=None, status=200):
@@ -172,7 +173,7 @@ def record_transfer(request):
     )
     level = messages.success if result.outcome == EventOutcome.APPLIED else messages.warning
     level(request, result.message)
-    if len(offices) > 1:
+    if request.POST.get("office"):
         return redirect(
             reverse("payments_admin:promptpay_qr_statements") + "?" + urlencode({"office": office.code})
         )
