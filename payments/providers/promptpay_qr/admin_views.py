@@ -18,6 +18,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -30,6 +31,7 @@ from payments.providers.promptpay_qr import conf, statements
 from payments.providers.promptpay_qr.forms import StatementForm, TransferForm
 from payments.providers.promptpay_qr.models import StatementImport
 from payments.providers.promptpay_qr.provider import admin_views_allowed
+from payments.receipts import office_name_for
 
 OUTCOME_LABELS = {
     EventOutcome.APPLIED: "paid",
@@ -81,6 +83,7 @@ def _page(request, *, office, offices, form=None, transfer_form=None, result=Non
         "errors": errors or [],
         "imports": StatementImport.objects.filter(office=office).select_related("uploaded_by")[:20],
         "office": office,
+        "office_name": office_name_for(get_language(), office.organisation) or office.code,
         "offices": offices,
         "attention": [
             {
