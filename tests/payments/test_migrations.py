@@ -9,7 +9,7 @@ from tests.payments.conftest import make_submission
 
 pytestmark = pytest.mark.django_db(transaction=True)
 BEFORE = [("payments", "0003_submissions_in_casework")]
-AFTER = [("payments", "0010_payment_settings_per_office")]
+AFTER = [("payments", "0012_payment_settings_site_required")]
 
 
 def migrate(targets):
@@ -81,7 +81,7 @@ def test_rows_are_carried_over(garbage_service):
 
 
 def test_the_installations_payment_settings_become_every_offices(garbage_service):
-    """0010: the one PaymentSettings row is the default site's, and every other site gets a copy, so
+    """0010–0012: the one PaymentSettings row is the default site's, and every other site gets a copy, so
     no office's payments change on the day of the upgrade; bank statement lines keep their office."""
     from wagtail.models import Site  # noqa: PLC0415
 
@@ -105,7 +105,7 @@ def test_the_installations_payment_settings_become_every_offices(garbage_service
     )
     Event.objects.create(provider="stripe", event_id="evt_1", type="x", payload={})
 
-    new = migrate([("payments", "0010_payment_settings_per_office")])
+    new = migrate([("payments", "0012_payment_settings_site_required")])
     rows = {row.site_id: row for row in new.get_model("payments", "PaymentSettings").objects.all()}
     assert set(rows) == {default.pk, other.pk}
     for row in rows.values():
@@ -125,4 +125,4 @@ def test_the_installations_payment_settings_become_every_offices(garbage_service
     assert (
         back.get_model("payments", "ProviderEvent").objects.get(provider="promptpay_qr").event_id == "txn:TX1"
     )
-    migrate([("payments", "0010_payment_settings_per_office")])
+    migrate([("payments", "0012_payment_settings_site_required")])
