@@ -2,8 +2,10 @@
 officer's approval above the administrator's threshold, counter payments, assessed fees, the
 reconciliation report. Each action calls `payments.refunds` or `payments.counter`; each needs its own
 permission, and every
-request, payment and refund is looked up among the submissions the officer handles
-(`Submission.objects.visible_to`): another service's are a 404, as if they did not exist."""
+request, payment and refund is looked up among the submissions the member of staff may see
+(`payments.scope`: an office's administrators their office's, officers the services their group
+handles, platform administrators all): another service's or office's are a 404, as if they did not
+exist."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -15,8 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from casework.models import Submission
-from payments import checkout, counter, fees, notices, providers, refunds, reports
+from payments import checkout, counter, fees, notices, providers, refunds, reports, scope
 from payments.constants import PaymentChannel, RefundStatus
 from payments.forms import AssessFeeForm, CounterPaymentForm, RefundForm, ReportFilterForm
 from payments.models import Payment, PaymentSettings, Refund
@@ -29,7 +30,7 @@ def require(request, *perms):
 
 
 def visible_submissions(request):
-    return Submission.objects.visible_to(request.user)
+    return scope.visible_submissions(request.user)
 
 
 def _matches(request, reference):
@@ -82,7 +83,7 @@ def index(request):
             status=RefundStatus.AWAITING_APPROVAL, payment__submission__in=visible_submissions(request)
         ).select_related("payment__submission", "requested_by"),
         "recent": payments.select_related("submission", "receipt")[:50],
-        "notices": [p.admin_notice() for p in checkout.offered_providers() if p.admin_notice()],
+        "notices": checkout.admin_notices(scope.staff_offices(request.user)),
         "provider_links": [link for p in providers.all_providers() for link in p.admin_links(request)],
     }
     return TemplateResponse(request, "payments/admin/index.html", context)
@@ -107,7 +108,7 @@ def submission_payments(request, reference):
         "payments": payments,
         "settled": settled,
         "refundable": refunds.refundable_now(settled) if settled else 0,
-        "threshold": PaymentSettings.load().refund_approval_threshold,
+        "threshold": PaymentSettings.for_office(submission.office).refund_approval_threshold,
         "refund_form": RefundForm(),
         "counter_form": CounterPaymentForm(initial={"amount": fees.fee_for(submission).amount}),
         "assess_form": AssessFeeForm(),
@@ -249,7 +250,7 @@ def report(request):
     start = end = None
     if form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-    data = reports.build(start, end)
+    data = reports.build(start, end, submissions=visible_submissions(request))
     if request.GET.get("format") == "csv":
         response = HttpResponse(reports.to_csv(data), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="payments-{data["start"]}-{data["end"]}.csv"'

@@ -13,7 +13,7 @@ class PaymentsConfig(AppConfig):
         from eforms import pricing  # noqa: PLC0415
         from home.demo.signals import demo_loaded  # noqa: PLC0415
         from outbox import attachments  # noqa: PLC0415
-        from payments import demo, fees, notices, providers, services  # noqa: PLC0415
+        from payments import checks, demo, fees, notices, providers, services  # noqa: PLC0415, F401 — checks registers itself
 
         providers.autodiscover()
         demo_loaded.connect(demo.on_demo_loaded, dispatch_uid="payments-demo")

@@ -37,25 +37,44 @@ class PaymentUnavailable(Exception):
 
 
 # What is offered ----------------------------------------------------------------------------------
-def offered_providers() -> list:
-    """The providers citizens may pay through now: the administrator's choice (or, before one is
-    made, each provider's default), among those configured on this server."""
-    chosen = enabled_ids(PaymentSettings.load())
-    return [p for p in providers.all_providers() if p.id in chosen and p.is_configured()]
+def offered_providers(office, settings=None) -> list:
+    """The providers `office`'s citizens may pay through now: its administrator's choice (or, before
+    one is made, each provider's default), among those configured for the office on this server.
+    `settings`: the office's `PaymentSettings`, when already at hand."""
+    if office is None:
+        return []
+    settings = settings or PaymentSettings.for_office(office)
+    chosen = enabled_ids(settings, office)
+    return [p for p in providers.all_providers(office) if p.id in chosen and p.is_configured()]
 
 
-def offered_methods() -> set[str]:
-    return {method for provider in offered_providers() for method in provider.methods}
+def offered_methods(office) -> set[str]:
+    return {method for provider in offered_providers(office) for method in provider.methods}
 
 
-def demo_mode() -> bool:
+def demo_mode(office) -> bool:
     """A stand-in that takes no money is offered: every payment page says so."""
-    return any(provider.is_demo for provider in offered_providers())
+    return any(provider.is_demo for provider in offered_providers(office))
+
+
+def admin_notices(offices) -> list[str]:
+    """The providers' warnings (demo mode …) for the payments admin, for the offices a member of
+    staff works on: one query for all their settings."""
+    offices = {office.pk: office for office in offices}
+    notices = []
+    rows = PaymentSettings.objects.filter(site__office__in=list(offices)).select_related("site__office")
+    for row in rows:
+        for provider in offered_providers(offices[row.site.office.pk], settings=row):
+            notice = provider.admin_notice()
+            if notice and notice not in notices:
+                notices.append(notice)
+    return notices
 
 
 def provider_for(payment):
-    """The provider that took (or is taking) this payment; None for the counter."""
-    return providers.get(payment.provider) if payment.provider else None
+    """The provider that took (or is taking) this payment, working for the payment's office; None
+    for the counter."""
+    return providers.get(payment.provider, office=payment.submission.office) if payment.provider else None
 
 
 def provider_or_none(payment):
@@ -104,7 +123,7 @@ def start(submission, *, provider, language, build_urls) -> Payment:
     to pay, already paid, not offered) or `ProviderError` (the provider did not answer: nothing was
     charged).
     """
-    if provider.id not in {p.id for p in offered_providers()}:
+    if provider.id not in {p.id for p in offered_providers(submission.office)}:
         raise PaymentUnavailable(_("This way of paying is not offered. Please choose another."))
     fee = fees.fee_for(submission)
     with transaction.atomic():

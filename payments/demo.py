@@ -4,6 +4,7 @@ Called by `load_demo` after the e-services. Idempotent.
 """
 
 from eforms.models import EServicePage
+from offices.lookup import office_for_page
 from payments import checkout
 from payments.constants import FeeKind
 from payments.models import FeeOption, ServiceFee
@@ -23,7 +24,8 @@ def load(home_page, stdout=None):
             fee=fee, choice=choice, defaults={"amount": amount, "sort_order": choice}
         )
     if stdout and created:
-        names = ", ".join(str(provider.name) for provider in checkout.offered_providers()) or "counter only"
+        offered = checkout.offered_providers(office_for_page(service))
+        names = ", ".join(str(provider.name) for provider in offered) or "counter only"
         stdout.write(f"Payments: garbage fee per period; online: {names}")
 
 

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from offices.models import Office
 from payments import providers
 from payments.constants import EventOutcome
 from payments.models import ProviderEvent
@@ -20,13 +21,15 @@ logger = logging.getLogger(__name__)
 RETRY = (EventOutcome.ERROR, EventOutcome.DEFERRED)
 
 
-def record(provider_id, event_id, *, type, payload, livemode=False, created=None):
-    """(record, made): the event's row, made now or found (a repeat)."""
+def record(provider_id, event_id, *, type, payload, office, livemode=False, created=None):
+    """(record, made): the event's row, made now or found (a repeat). `office` is the office whose
+    account it came from: it is applied to that office's payments only."""
     try:
         with transaction.atomic():
             made = ProviderEvent.objects.create(
                 provider=provider_id,
                 event_id=event_id,
+                office=office,
                 type=(type or "")[:100],
                 livemode=bool(livemode),
                 payload=payload,
@@ -37,10 +40,12 @@ def record(provider_id, event_id, *, type, payload, livemode=False, created=None
         return ProviderEvent.objects.get(provider=provider_id, event_id=event_id), False
 
 
-def receive(provider_id, event_id, *, type, payload, livemode=False, created=None) -> tuple[int, str]:
+def receive(provider_id, event_id, *, type, payload, office, livemode=False, created=None) -> tuple[int, str]:
     """Record one delivery and apply it: (HTTP status, short message). A failure is recorded and
     answered with 500, so the provider delivers it again."""
-    row, made = record(provider_id, event_id, type=type, payload=payload, livemode=livemode, created=created)
+    row, made = record(
+        provider_id, event_id, type=type, payload=payload, office=office, livemode=livemode, created=created
+    )
     if not made:
         ProviderEvent.objects.filter(pk=row.pk).update(deliveries=F("deliveries") + 1)
     try:
@@ -58,7 +63,8 @@ def process(record_pk) -> str:
         row = ProviderEvent.objects.select_for_update().get(pk=record_pk)
         if row.processed_at is not None and row.outcome not in RETRY:
             return "duplicate"
-        outcome, message, payment = providers.get(row.provider).apply_event(row.payload)
+        office = Office.objects.select_related("site").get(pk=row.office_id) if row.office_id else None
+        outcome, message, payment = providers.get(row.provider, office=office).apply_event(row.payload)
         row.outcome = outcome
         row.message = str(message)[:2000]
         row.payment = payment

@@ -15,7 +15,7 @@ from eforms import field_types
 from home.dates import buddhist_year, format_date
 from home.models import OrganisationSettings
 from home.pdf import FONTS, html_to_pdf
-from offices.lookup import default_office, office_for_page
+from offices.lookup import default_office
 from payments import fees
 from payments.constants import FeeKind, PaymentChannel
 from payments.models import PaymentSettings, Receipt, ReceiptCounter
@@ -34,8 +34,8 @@ def format_number(year: int, sequence: int) -> str:
 
 
 def office_of(payment):
-    """The office whose receipt book numbers the payment: the office of the request's service."""
-    return office_for_page(payment.submission.service)
+    """The office whose receipt book numbers the payment: the request's office."""
+    return payment.submission.office
 
 
 def issue(payment, when=None) -> Receipt:
@@ -100,7 +100,7 @@ def receipt_context(receipt, language=None) -> dict:
     language = language or ("en" if payment.language == "en" else "th")
     organisation = _organisation(receipt.office)  # the office that issued it prints it
     office_name = office_name_for(language, organisation)
-    settings = PaymentSettings.load()
+    settings = PaymentSettings.for_office(receipt.office)
     net = payment.amount_received - payment.amount_refunded
     return {
         "receipt": receipt,

@@ -39,8 +39,9 @@ def refundable_now(payment) -> int:
     return max(0, payment.amount_received - payment.amount_refunded - pending)
 
 
-def needs_second_officer(amount: int) -> bool:
-    return amount > PaymentSettings.load().refund_approval_threshold
+def needs_second_officer(payment, amount: int) -> bool:
+    """Above the threshold of the payment's office."""
+    return amount > PaymentSettings.for_office(payment.submission.office).refund_approval_threshold
 
 
 def request_refund(payment, *, amount, reason, officer) -> Refund:
@@ -63,7 +64,7 @@ def request_refund(payment, *, amount, reason, officer) -> Refund:
             )
         refund = refund_transitions.create(
             payment,
-            status=R.AWAITING_APPROVAL if needs_second_officer(amount) else R.PROCESSING,
+            status=R.AWAITING_APPROVAL if needs_second_officer(payment, amount) else R.PROCESSING,
             amount=amount,
             reason=reason,
             officer=officer,

@@ -20,16 +20,19 @@ def period(start=None, end=None):
     return start, end
 
 
-def _paid_in(start, end):
+def _paid_in(payments, start, end):
     tz = timezone.get_current_timezone()
     low = datetime.datetime.combine(start, datetime.time.min, tzinfo=tz)
     high = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
-    return Payment.objects.filter(status__in=PAID_STATUSES, paid_at__gte=low, paid_at__lt=high), low, high
+    return payments.filter(status__in=PAID_STATUSES, paid_at__gte=low, paid_at__lt=high), low, high
 
 
-def build(start=None, end=None) -> dict:
+def build(start=None, end=None, *, submissions) -> dict:
+    """The report of the payments of `submissions` (what the member of staff may see,
+    `payments.scope.visible_submissions`)."""
     start, end = period(start, end)
-    paid, low, high = _paid_in(start, end)
+    payments = Payment.objects.filter(submission__in=submissions)
+    paid, low, high = _paid_in(payments, start, end)
     sums = {"count": Count("pk"), "received": Sum("amount_received"), "refunded": Sum("amount_refunded")}
     by_day = list(paid.annotate(day=TruncDate("paid_at")).values("day").annotate(**sums).order_by("day"))
     by_service = list(
@@ -42,10 +45,10 @@ def build(start=None, end=None) -> dict:
         row["received"] = row["received"] or 0
         row["refunded"] = row["refunded"] or 0
         row["net"] = row["received"] - row["refunded"]
-    refunds = Refund.objects.filter(requested_at__gte=low, requested_at__lt=high).select_related(
-        "payment__submission"
-    )
-    flagged = Payment.objects.filter(Q(status=PaymentStatus.NEEDS_REVIEW)).select_related("submission")
+    refunds = Refund.objects.filter(
+        payment__in=payments, requested_at__gte=low, requested_at__lt=high
+    ).select_related("payment__submission")
+    flagged = payments.filter(Q(status=PaymentStatus.NEEDS_REVIEW)).select_related("submission")
     return {
         "start": start,
         "end": end,

@@ -18,11 +18,13 @@ def option_field_name(provider_id: str, name: str) -> str:
     return f"{provider_id}{SEPARATOR}{name}"
 
 
-def enabled_ids(settings) -> list[str]:
-    """The ids of the providers citizens are offered, in registry order; unknown ids are dropped."""
+def enabled_ids(settings, office=None) -> list[str]:
+    """The ids of the providers the office's citizens are offered, in registry order; unknown ids are
+    dropped."""
     known = providers.ids()
     if settings.online_providers is None:
-        return [p.id for p in providers.all_providers() if p.enabled_by_default() and p.is_configured()]
+        office = office or settings.site.office
+        return [p.id for p in providers.all_providers(office) if p.enabled_by_default() and p.is_configured()]
     return [pid for pid in known if pid in settings.online_providers]
 
 
@@ -39,7 +41,8 @@ class PaymentSettingsForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.providers = providers.all_providers()
+        # The providers as they work for this office: its credentials decide what can be enabled.
+        self.providers = providers.all_providers(self.instance.site.office)
         self.fields["online_providers"].choices = [
             (p.id, p.name if p.is_configured() else f"{p.name} – {p.unavailable_reason()}")
             for p in self.providers

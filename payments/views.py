@@ -50,7 +50,7 @@ def page_context(request, submission):
     open_provider = checkout.provider_or_none(open_payment)
     receipt = getattr(settled, "receipt", None) if settled and settled.is_paid else None
     service_page = submission.service.localized if submission.service else None
-    offered = checkout.offered_providers()
+    offered = checkout.offered_providers(submission.office)
     return {
         "submission": submission,
         "fee": fee,

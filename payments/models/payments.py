@@ -166,6 +166,12 @@ class ProviderEvent(models.Model):
 
     provider = models.CharField(_("provider"), max_length=30)
     event_id = models.CharField(max_length=255)
+    # The office whose account the event came from (its webhook URL, its bank statement): the event is
+    # applied only to that office's payments. Empty only for events recorded before offices had
+    # accounts of their own.
+    office = models.ForeignKey(
+        "offices.Office", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     type = models.CharField(max_length=100, db_index=True)
     livemode = models.BooleanField(default=False)
     payload = models.JSONField()

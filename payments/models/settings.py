@@ -1,15 +1,18 @@
 from django.db import models
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from payments.fields import SatangField
+from payments.permissions import OfficeSitePermissionPolicy
 
 
 @register_setting(icon="tag")
-class PaymentSettings(BaseGenericSetting):
-    """What the administrator decides about payments: which providers citizens may pay through, each
-    provider's own options, refunds and receipts."""
+class PaymentSettings(BaseSiteSetting):
+    """What an office decides about payments: which providers citizens may pay through, each
+    provider's own options, refunds and receipts. One row per office (its site): read it for the
+    office of the request or payment (`for_office(submission.office)`), never for the site of the
+    host a member of staff happens to use."""
 
     # None until the administrator chooses: then each provider's `enabled_by_default()` decides (so a
     # site keeps offering what it offered before this setting existed).
@@ -29,6 +32,15 @@ class PaymentSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("payment settings")
+
+    @classmethod
+    def for_office(cls, office):
+        return cls.for_site(office.site)
+
+    @classmethod
+    def get_permission_policy(cls):
+        """The office's administrators change their own office's settings (see `payments.permissions`)."""
+        return OfficeSitePermissionPolicy(cls)
 
     @classproperty
     def edit_handler(cls):

@@ -36,15 +36,18 @@ def register(provider_id: str):
     return decorator
 
 
-def get(provider_id: str) -> Provider:
+def get(provider_id: str, office=None) -> Provider:
+    """The provider, working for `office` (its settings and credentials); without an office it can
+    only do what needs neither (its URLs, its words, its lifetime)."""
     try:
-        return _registry[provider_id]()
+        cls = _registry[provider_id]
     except KeyError:
         raise UnknownProvider(provider_id) from None
+    return cls(office)
 
 
-def all_providers() -> list[Provider]:
-    return [cls() for cls in _registry.values()]
+def all_providers(office=None) -> list[Provider]:
+    return [cls(office) for cls in _registry.values()]
 
 
 def ids() -> list[str]:

@@ -18,6 +18,11 @@ from payments.constants import EventOutcome
 from payments.models import PaymentSettings
 
 
+class NoOffice(RuntimeError):
+    """A provider was asked for an office's settings or credentials without an office: a bug, never
+    answered with another office's (or the default office's) settings."""
+
+
 class ProviderError(Exception):
     """The provider did not answer or refused. Nothing we keep was changed; the call may be retried
     with the same idempotency key."""
@@ -107,11 +112,27 @@ class Provider:
     #: in its context.
     pending_template = ""
 
+    def __init__(self, office=None):
+        #: The office whose settings and credentials this instance uses (`providers.get(id, office)`):
+        #: the office of the request being paid, never the site of whoever is looking.
+        self.office = office
+
+    def settings_row(self):
+        """The office's `PaymentSettings`."""
+        if self.office is None:
+            raise NoOffice(f"the {self.id} provider was asked for an office's settings without an office")
+        return PaymentSettings.for_office(self.office)
+
     # Configuration -------------------------------------------------------------------------------
     def is_configured(self) -> bool:
-        """Whether it can work on this server (keys in the environment …). An administrator can only
-        enable a provider that is configured."""
-        return True
+        """Whether it can work for this office on this server (the office's keys in the environment
+        …). An administrator can only enable a provider that is configured."""
+        return not self.missing_credentials()
+
+    def missing_credentials(self) -> list[str]:
+        """The environment variables this office still needs for this provider (their names, for the
+        operator and `check --deploy`); empty when nothing is missing or nothing is needed."""
+        return []
 
     def unavailable_reason(self) -> str:
         """Why `is_configured()` is false, for the administrator."""
@@ -132,7 +153,7 @@ class Provider:
         return {}
 
     def options(self) -> dict:
-        stored = (PaymentSettings.load().provider_options or {}).get(self.id, {})
+        stored = (self.settings_row().provider_options or {}).get(self.id, {})
         return {name: stored.get(name, field.initial) for name, field in self.settings_fields().items()}
 
     def lifetime(self) -> timedelta:

@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 
 from home.thai_text import keep_together
+from offices.lookup import office_for_request
 from payments import checkout, fees, providers
 from payments.constants import PaymentMethod
 from payments.links import payment_page_url
@@ -21,7 +22,7 @@ def satang(value, style="", autoescape=True):
 @register.inclusion_tag("payments/includes/payment_step_inner.html")
 def payment_step(submission):
     """The fee and the way to pay, for a submission's confirmation or status page."""
-    methods = checkout.offered_methods()
+    methods = checkout.offered_methods(submission.office)
     return {
         "submission": submission,
         "fee": fees.fee_for(submission),
@@ -32,10 +33,12 @@ def payment_step(submission):
     }
 
 
-@register.inclusion_tag("payments/includes/site_demo_notice.html")
-def payments_demo_notice():
-    """On every page of a production site (DEBUG off) whose online payments are a demo, set on
-    purpose (`PAYMENTS_DEMO`): from settings only, so no query and nothing that varies by visitor."""
-    return {
-        "show": not settings.DEBUG and any(p.is_demo and p.is_configured() for p in providers.all_providers())
-    }
+@register.inclusion_tag("payments/includes/site_demo_notice.html", takes_context=True)
+def payments_demo_notice(context):
+    """On every page of a production office site (DEBUG off) whose online payments can be a demo, set
+    on purpose (`PAYMENTS_DEMO`, and the office has no card provider's keys): from settings and the request's
+    office (found once per request), so nothing that varies by visitor."""
+    if settings.DEBUG or "request" not in context:
+        return {"show": False}
+    office = office_for_request(context["request"])
+    return {"show": any(p.is_demo and p.is_configured() for p in providers.all_providers(office))}

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from casework.models import Submission
+from offices.lookup import default_office
 from payments.constants import FeeKind
 from payments.models import FeeOption, PaymentSettings, ServiceFee
 from security.citizen_verification import SESSION_KEY
@@ -133,9 +134,10 @@ def start(client, submission):
 BILLER_ID = "099400016551001"  # a tax ID with a valid check digit, and the suffix 01
 
 
-def enable_providers(*provider_ids, biller_id=BILLER_ID, **options):
-    """What the administrator sets in Settings › Payment settings."""
-    settings = PaymentSettings.load()
+def enable_providers(*provider_ids, biller_id=BILLER_ID, office=None, **options):
+    """What the office's administrator sets in Settings › Payment settings (the default office's
+    unless `office` is given)."""
+    settings = PaymentSettings.for_office(office or default_office())
     settings.online_providers = list(provider_ids)
     settings.provider_options = {
         "promptpay_qr": {"biller_id": biller_id, "merchant_name": "TAMBON", **options}
@@ -145,7 +147,7 @@ def enable_providers(*provider_ids, biller_id=BILLER_ID, **options):
 
 
 @pytest.fixture
-def promptpay_qr(db):
+def promptpay_qr(site_pages):
     """PromptPay QR is the only way to pay online."""
     return enable_providers("promptpay_qr")
 

@@ -45,6 +45,9 @@ class FakeStripe:
         self.refunds: dict[str, dict] = {}
         self.idempotent: dict[str, tuple[int, dict]] = {}
         self.requests: list[tuple[str, str, dict]] = []
+        # The secret key of each request (its Stripe account): a session belongs to the account that
+        # made it, and another account's key is answered "no such session", as Stripe does.
+        self.keys: list[str] = []
         self._failures: list[tuple[int, float]] = []
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
@@ -119,8 +122,10 @@ class FakeStripe:
 
     # The API --------------------------------------------------------------------------------------
     def handle(self, method, path, body, headers):
+        account = (headers.get("Authorization") or "").removeprefix("Bearer ")
         with self._lock:
             self.requests.append((method, path, body))
+            self.keys.append(account)
             status, delay = self._failures.pop(0) if self._failures else (0, 0.0)
         if status:
             return status, {"error": {"type": "api_error", "message": "Fake Stripe failure"}}
@@ -130,18 +135,18 @@ class FakeStripe:
             key = headers.get("Idempotency-Key")
             if key and method == "POST" and key in self.idempotent:
                 return self.idempotent[key]
-            result = self._route(method, path, body)
+            result = self._route(method, path, body, account)
             if key and method == "POST" and result[0] < 500:
                 self.idempotent[key] = result
             return result
 
-    def _route(self, method, path, body):
+    def _route(self, method, path, body, account=""):
         if method == "POST" and path == "/v1/checkout/sessions":
-            return self._create_session(body)
+            return self._create_session(body, account)
         match = re.fullmatch(r"/v1/checkout/sessions/([^/]+)(/expire)?", path)
         if match:
             session = self.sessions.get(match[1])
-            if session is None:
+            if session is None or session["_account"] != account:
                 return 404, {
                     "error": {
                         "type": "invalid_request_error",
@@ -161,10 +166,10 @@ class FakeStripe:
                 return 200, self.public(session)
             return 200, self._expanded(session, body.get("expand", []))
         if method == "POST" and path == "/v1/refunds":
-            return self._refund(body)
+            return self._refund(body, account)
         return 404, {"error": {"type": "invalid_request_error", "message": f"Unknown path {path}"}}
 
-    def _create_session(self, params):
+    def _create_session(self, params, account=""):
         item = params["line_items"][0]
         amount = int(item["price_data"]["unit_amount"]) * int(item.get("quantity", 1))
         session_id = f"cs_test_{next(self._ids):06d}"
@@ -188,6 +193,7 @@ class FakeStripe:
             "created": int(time.time()),
             "livemode": False,
             "_refunded": 0,
+            "_account": account,
         }
         self.sessions[session_id] = session
         return 200, self.public(session)
@@ -207,9 +213,14 @@ class FakeStripe:
             }
         return data
 
-    def _refund(self, params):
+    def _refund(self, params, account=""):
         session = next(
-            (s for s in self.sessions.values() if s["payment_intent"] == params.get("payment_intent")), None
+            (
+                s
+                for s in self.sessions.values()
+                if s["payment_intent"] == params.get("payment_intent") and s["_account"] == account
+            ),
+            None,
         )
         if session is None or session["payment_status"] != "paid":
             return 400, {"error": {"type": "invalid_request_error", "message": "No such payment_intent"}}

@@ -98,7 +98,7 @@ def test_a_retry_after_stripe_created_the_session_gets_the_same_session(fake_str
     def urls(payment):
         return "https://example.com/done", "https://example.com/cancel"
 
-    stripe = providers.get("stripe")
+    stripe = providers.get("stripe", office=submission.office)
     payment = checkout.start(submission, provider=stripe, language="th", build_urls=urls)
     Payment.objects.filter(pk=payment.pk).update(provider_reference=None, checkout_url="")
     again = checkout.start(submission, provider=stripe, language="th", build_urls=urls)

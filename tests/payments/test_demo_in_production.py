@@ -7,6 +7,7 @@ import pytest
 from django.core import checks
 from django.test import Client
 
+from offices.lookup import default_office
 from payments import checkout, receipts
 from payments.constants import PaymentStatus
 from payments.models import Payment
@@ -26,7 +27,7 @@ def deploy_warnings():
 
 def test_a_production_site_without_keys_offers_no_demo_checkout(client, settings, submission):
     settings.STRIPE_SECRET_KEY = ""
-    assert checkout.offered_providers() == [] and not checkout.demo_mode()
+    assert checkout.offered_providers(submission.office) == [] and not checkout.demo_mode(submission.office)
     verify(client, submission)
     page = client.get(pay_url(submission))
     text = page.content.decode()
@@ -51,7 +52,7 @@ def test_check_deploy_warns_while_the_demo_is_on(settings, db):
     assert DEMO_ON not in [m.id for m in checks.run_checks(tags=["security"])]  # only with --deploy
     settings.STRIPE_SECRET_KEY = "sk_live_x"  # keys set: the demo is off whatever PAYMENTS_DEMO says
     assert DEMO_ON not in deploy_warnings()
-    assert [p.id for p in checkout.offered_providers()] == ["stripe"]
+    assert [p.id for p in checkout.offered_providers(default_office())] == ["stripe"]
 
 
 def test_demo_on_purpose_labels_every_page_and_the_receipt(client, settings, garbage_service):

@@ -386,6 +386,7 @@ def test_a_file_with_one_bad_line_applies_nothing(client, submission, promptpay_
                     ("??", "40.00", "GF69000009", "", "TX2"),
                 ]
             ),
+            office=submission.office,
             file_name="x.csv",
             officer=administrator,
             visible_submissions=payment.submission.__class__.objects.all(),

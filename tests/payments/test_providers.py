@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
+from offices.lookup import default_office
 from payments import checkout, providers, refunds
 from payments.constants import EventOutcome, EventSource, PaymentStatus
 from payments.models import Payment, PaymentSettings, Receipt
@@ -152,26 +153,32 @@ def test_a_wrong_amount_or_currency_is_held_for_review(fake_provider, submission
 def test_before_the_office_chooses_stripe_or_its_demo_is_offered(settings, db):
     settings.STRIPE_SECRET_KEY = ""
     settings.PAYMENTS_DEMO = True  # as in development (production: tests/payments/test_demo_in_production.py)
-    assert [p.id for p in checkout.offered_providers()] == ["demo"] and checkout.demo_mode()
+    assert [p.id for p in checkout.offered_providers(default_office())] == ["demo"] and checkout.demo_mode(
+        default_office()
+    )
     settings.STRIPE_SECRET_KEY = "sk_test_x"
-    assert [p.id for p in checkout.offered_providers()] == ["stripe"] and not checkout.demo_mode()
+    assert [p.id for p in checkout.offered_providers(default_office())] == [
+        "stripe"
+    ] and not checkout.demo_mode(default_office())
 
 
 def test_the_office_chooses(settings, db):
     settings.STRIPE_SECRET_KEY = "sk_test_x"
     enable_providers("promptpay_qr")
-    assert [p.id for p in checkout.offered_providers()] == ["promptpay_qr"]
+    assert [p.id for p in checkout.offered_providers(default_office())] == ["promptpay_qr"]
     enable_providers("stripe", "promptpay_qr")
-    assert {p.id for p in checkout.offered_providers()} == {"stripe", "promptpay_qr"}
+    assert {p.id for p in checkout.offered_providers(default_office())} == {"stripe", "promptpay_qr"}
     enable_providers()
-    assert checkout.offered_providers() == [] and checkout.offered_methods() == set()
+    assert (
+        checkout.offered_providers(default_office()) == []
+        and checkout.offered_methods(default_office()) == set()
+    )
     settings.STRIPE_SECRET_KEY = ""
     enable_providers("stripe", "promptpay_qr")  # chosen once, but the keys were removed since
-    assert [p.id for p in checkout.offered_providers()] == ["promptpay_qr"]
+    assert [p.id for p in checkout.offered_providers(default_office())] == ["promptpay_qr"]
 
 
 def _settings_form(data):
-    PaymentSettings.load()  # the row
     form_class = PaymentSettings.edit_handler.bind_to_model(PaymentSettings).get_form_class()
     assert issubclass(form_class, PaymentSettingsForm)
     base = {
@@ -182,7 +189,7 @@ def _settings_form(data):
         "promptpay_qr__column_amount": "จำนวนเงิน",
         "promptpay_qr__column_ref1": "Ref1",
     }
-    return form_class({**base, **data}, instance=PaymentSettings.load())
+    return form_class({**base, **data}, instance=PaymentSettings.for_office(default_office()))
 
 
 def test_stripe_can_only_be_enabled_with_its_keys(settings, db):
@@ -193,7 +200,7 @@ def test_stripe_can_only_be_enabled_with_its_keys(settings, db):
     form = _settings_form({"online_providers": ["stripe"]})
     assert form.is_valid(), form.errors
     form.save()
-    assert PaymentSettings.load().online_providers == ["stripe"]
+    assert PaymentSettings.for_office(default_office()).online_providers == ["stripe"]
 
 
 def test_promptpay_qr_needs_a_valid_biller_id(db):
@@ -208,10 +215,10 @@ def test_promptpay_qr_needs_a_valid_biller_id(db):
     )
     assert form.is_valid(), form.errors
     form.save()
-    saved = PaymentSettings.load()
+    saved = PaymentSettings.for_office(default_office())
     assert saved.online_providers == ["promptpay_qr"]
     assert saved.provider_options["promptpay_qr"]["biller_id"] == "099400016551001"
-    assert providers.get("promptpay_qr").columns()["ref1"] == ["ref1"]
+    assert providers.get("promptpay_qr", office=default_office()).columns()["ref1"] == ["ref1"]
 
 
 def test_the_settings_page_shows_every_providers_options(admin_client):

@@ -67,7 +67,7 @@ def test_the_charge_refunded_webhook_after_our_refund_changes_nothing(
 
 
 def test_refund_above_the_limit_needs_a_second_officer(paid, fake_stripe, permit_officer, django_user_model):
-    settings = PaymentSettings.load()
+    settings = PaymentSettings.for_office(paid.submission.office)
     settings.refund_approval_threshold = 2000
     settings.save()
     refund = refunds.request_refund(paid, amount=3000, reason="ยกเลิก", officer=permit_officer)

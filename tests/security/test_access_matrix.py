@@ -70,6 +70,9 @@ INBOX = {OFFICER, OTHER, ADMIN, OFFICE_OFFICER, OFFICE_ADMIN}
 PAYMENTS = INBOX
 # Shared processing: platform administrators, and an office's administrators for their own services.
 AGREEMENTS = {ADMIN, OFFICE_ADMIN}
+# The second office's request: its officer (who handles its service), its administrators (every request
+# of their office) and the platform's administrators.
+OF_NB = {OFFICE_OFFICER, OFFICE_ADMIN, ADMIN}
 
 # Where a refusal may send the browser: the login, the admin home (Wagtail's "no permission"), the
 # two-factor step, the citizen's code page, the status look-up.
@@ -93,6 +96,8 @@ class Scenario:
     page_a: object
     log_entry: AccessLog
     agreement: ProcessingAgreement  # Nong Bua's service shared with the first office
+    nb: Submission  # the second office's request, paid at its counter (its own receipt book)
+    nb_payment: Payment
 
 
 def _pdf(submission, name):
@@ -126,7 +131,9 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
     office_service = make_service(office_catalogue, slug="nongbua-service", reference_prefix="NB")
     office_officers = Group.objects.get(name=f"nongbua: {ROLE_NAMES[PERMIT_OFFICERS]}")
     ServiceHandler.objects.create(service=office_service, group=office_officers)
-    make_submission(office_service, applicant_name="นิภา หนองบัว", applicant_email="nipa@example.com")
+    nb = make_submission(
+        office_service, fee_amount=40, applicant_name="นิภา หนองบัว", applicant_email="nipa@example.com"
+    )
     agreement = ProcessingAgreement.objects.create(
         service=office_service,
         handled_by=Office.objects.get(site__is_default_site=True),
@@ -158,7 +165,7 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
         a, amount=4000, method="cash", note_text="ใบนำส่ง 1", officer=users[OFFICER]
     )
     assert hasattr(payment, "receipt")
-    limits = PaymentSettings.load()
+    limits = PaymentSettings.for_office(a.office)
     limits.refund_approval_threshold = 1000
     limits.online_providers = ["promptpay_qr"]
     limits.provider_options = {"promptpay_qr": {"biller_id": "099400016551001"}}
@@ -202,6 +209,10 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
         page_a=page_a,
         log_entry=log_entry,
         agreement=agreement,
+        nb=nb,
+        nb_payment=counter.record_counter_payment(
+            nb, amount=4000, method="cash", note_text="ใบนำส่ง นบ.1", officer=users[OFFICE_OFFICER]
+        ),
     )
 
 
@@ -211,7 +222,9 @@ def visible(s, role):
         VERIFIED: [s.a],
         OFFICER: [s.a, s.a2],
         OTHER: [s.b],
-        ADMIN: [s.a, s.a2, s.b],
+        ADMIN: [s.a, s.a2, s.b, s.nb],
+        OFFICE_OFFICER: [s.nb],
+        OFFICE_ADMIN: [s.nb],
     }.get(role, [])
 
 
@@ -305,6 +318,28 @@ def cases(s):
             HANDLE_A,
         ),
         Case("GET /admin/payments/report/", reverse("payments_admin:report"), {ADMIN}),
+        # The second office's payments: its staff and the platform's administrators only; to anyone
+        # else they are as missing as a request that does not exist.
+        Case(
+            "GET /admin/payments/<NB>/",
+            reverse("payments_admin:submission", args=[s.nb.reference]),
+            OF_NB,
+        ),
+        Case(
+            "GET /admin/payments/receipt/<payment of NB>/",
+            reverse("payments_admin:receipt", args=[s.nb_payment.pk]),
+            OF_NB,
+        ),
+        Case(
+            "GET /admin/payments/promptpay-qr/statements/?office=<NB's office>",
+            reverse("payments_admin:promptpay_qr_statements") + "?office=nongbua",
+            OF_NB,
+        ),
+        Case(
+            "GET /admin/payments/promptpay-qr/statements/?office=<A's office>",
+            reverse("payments_admin:promptpay_qr_statements") + f"?office={s.a.office.code}",
+            {OFFICER, OTHER, ADMIN},
+        ),
         Case(
             "GET /admin/payments/promptpay-qr/statements/",
             reverse("payments_admin:promptpay_qr_statements"),
@@ -575,7 +610,7 @@ def judge(role, case, response, s, before):
         if status == 200:
             text = body(response)
             seen = {x.pk for x in visible(s, role)}
-            for other in (s.a, s.a2, s.b):
+            for other in (s.a, s.a2, s.b, s.nb):
                 leaked = [m for m in markers(other) if other.pk not in seen and m in text]
                 if leaked:
                     return f"allowed, but shows a request it may not see: {leaked}"

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class StatementImport(models.Model):
+    # The office whose bank account the statement is of.
+    office = models.ForeignKey("offices.Office", null=True, on_delete=models.CASCADE, related_name="+")
     file_name = models.CharField(_("file"), max_length=255)
     sha256 = models.CharField(max_length=64, db_index=True)
     uploaded_by = models.ForeignKey(

@@ -125,7 +125,7 @@ class PromptPayQRProvider(Provider):
         return payload.reference(payment.submission.reference)
 
     def payload(self, payment) -> str:
-        name = self.options().get("merchant_name") or office_name_for("en")
+        name = self.options().get("merchant_name") or office_name_for("en", self.office.organisation)
         return payload.bill_payment(
             biller_id=self.biller_id(),
             ref1=self.ref1(payment),
@@ -171,7 +171,7 @@ class PromptPayQRProvider(Provider):
         return outcome, message, payment
 
     def _match(self, line, submission_model):
-        matching = candidates(line.ref1)
+        matching = candidates(line.ref1, self.office)
         submission_ids = sorted(set(matching.values_list("submission_id", flat=True)))
         if not submission_ids:
             return None

@@ -307,21 +307,34 @@ class LineResult:
     payment: Payment | None = None
 
 
-def candidates(ref1: str):
-    """The PromptPay QR payments whose QR code carried this Ref1."""
-    return Payment.objects.filter(provider=PROVIDER_ID, provider_reference__startswith=f"{ref1}/")
+def candidates(ref1: str, office):
+    """The PromptPay QR payments of `office` whose QR code carried this Ref1. A statement is of one
+    office's bank account: another office's request is not looked at (a line naming it is money with
+    no request of this office, flagged as such, and the officer learns nothing of the other office)."""
+    if office is None:
+        return Payment.objects.none()
+    return Payment.objects.filter(
+        provider=PROVIDER_ID, provider_reference__startswith=f"{ref1}/", submission__office=office
+    )
 
 
-def import_line(line: Line, *, officer, visible_submissions, statement_id=None) -> LineResult:
-    """Apply one line, once. A line of a request the officer does not handle is left unrecorded, so
-    that the officers who handle it apply it when they import the same statement."""
-    if ProviderEvent.objects.filter(provider=PROVIDER_ID, event_id=line.line_id).exists():
+def event_id(line: Line, office) -> str:
+    """A line's id kept per office: two offices' banks may use the same transaction id."""
+    return f"{office.code}:{line.line_id}"
+
+
+def import_line(line: Line, *, office, officer, visible_submissions, statement_id=None) -> LineResult:
+    """Apply one line of `office`'s account, once. A line of a request the officer does not handle is
+    left unrecorded, so that the officers who handle it apply it when they import the same statement."""
+    if ProviderEvent.objects.filter(provider=PROVIDER_ID, event_id=event_id(line, office)).exists():
         return LineResult(line, DUPLICATE, _("Already imported: ignored."))
-    matching = candidates(line.ref1)
+    matching = candidates(line.ref1, office)
     if matching.exists() and not matching.filter(submission__in=visible_submissions).exists():
         return LineResult(line, SKIPPED, _("For a request you do not handle: left for its officers."))
     payload = {**line.as_payload(), "import": statement_id, "officer": getattr(officer, "pk", None)}
-    row, made = events.record(PROVIDER_ID, line.line_id, type=LINE_EVENT, payload=payload)
+    row, made = events.record(
+        PROVIDER_ID, event_id(line, office), type=LINE_EVENT, payload=payload, office=office
+    )
     if not made:  # another officer imported it a moment ago
         return LineResult(line, DUPLICATE, _("Already imported: ignored."))
     events.process(row.pk)
@@ -361,14 +374,26 @@ class ImportResult:
         return sum(1 for result in self.results if result.outcome in outcomes)
 
 
-def import_statement(data: bytes, *, file_name, officer, visible_submissions, columns) -> ImportResult:
-    """Read the whole file first (`StatementError` if any line is unreadable), then apply each line."""
+def import_statement(
+    data: bytes, *, office, file_name, officer, visible_submissions, columns
+) -> ImportResult:
+    """Read the whole file of `office`'s account first (`StatementError` if any line is unreadable),
+    then apply each line."""
     lines, without_ref1 = parse(data, columns)
     statement = StatementImport.objects.create(
-        file_name=(file_name or "")[:255], sha256=hashlib.sha256(data).hexdigest(), uploaded_by=officer
+        office=office,
+        file_name=(file_name or "")[:255],
+        sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by=officer,
     )
     results = [
-        import_line(line, officer=officer, visible_submissions=visible_submissions, statement_id=statement.pk)
+        import_line(
+            line,
+            office=office,
+            officer=officer,
+            visible_submissions=visible_submissions,
+            statement_id=statement.pk,
+        )
         for line in lines
     ]
     result = ImportResult(statement, results, without_ref1)

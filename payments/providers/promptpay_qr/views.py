@@ -28,7 +28,7 @@ def _payment(request, reference, payment_id):
 
 
 def _context(request, submission, payment):
-    provider = providers.get("promptpay_qr")
+    provider = providers.get("promptpay_qr", office=submission.office)
     context = page_context(request, submission)
     try:
         code = provider.payload(payment)
@@ -40,7 +40,7 @@ def _context(request, submission, payment):
         ref1=provider.ref1(payment),
         ref2=str(payment.pk),
         biller_id=provider.biller_id(),
-        office_name=office_name_for(request.LANGUAGE_CODE),
+        office_name=office_name_for(request.LANGUAGE_CODE, submission.office.organisation),
         qr_size=qr.size(code) if code else 0,
         closed=payment.status in (S.EXPIRED, S.FAILED) or not code,
     )
@@ -75,7 +75,7 @@ def qr_image(request, reference, payment_id):
     if payment.status != S.PENDING:
         raise Http404  # a closed code is not shown, so nobody pays it by mistake
     try:
-        image = qr.png(providers.get("promptpay_qr").payload(payment))
+        image = qr.png(providers.get("promptpay_qr", office=submission.office).payload(payment))
     except PayloadError:
         raise Http404 from None
     answer = HttpResponse(image, content_type="image/png")

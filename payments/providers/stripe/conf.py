@@ -1,7 +1,10 @@
-"""Stripe's settings with their defaults: keys from the environment (see `docs/payments.md`).
+"""Stripe's settings with their defaults, from the environment (see `docs/payments.md`).
 
-Without `STRIPE_SECRET_KEY` Stripe cannot be enabled; the demo checkout stands in for it where
-`PAYMENTS_DEMO` allows (development by default; production only when set on purpose).
+Keys are per office (`payments.credentials`): `STRIPE_SECRET_KEY__<CODE>`,
+`STRIPE_PUBLISHABLE_KEY__<CODE>`, `STRIPE_WEBHOOK_SECRET__<CODE>`; the default office may use the
+installation's `STRIPE_SECRET_KEY` … Without a secret key an office cannot enable Stripe; the demo
+checkout stands in for it where `PAYMENTS_DEMO` allows (development by default; production only when
+set on purpose).
 """
 
 import hashlib
@@ -9,18 +12,23 @@ import hashlib
 from django.conf import settings
 
 from payments.conf import setting
+from payments.credentials import credential
+
+SECRET_KEY = "STRIPE_SECRET_KEY"
+PUBLISHABLE_KEY = "STRIPE_PUBLISHABLE_KEY"
+WEBHOOK_SECRET = "STRIPE_WEBHOOK_SECRET"
 
 
-def secret_key() -> str:
-    return setting("STRIPE_SECRET_KEY", "") or ""
+def secret_key(office) -> str:
+    return credential(SECRET_KEY, office)
 
 
-def publishable_key() -> str:
-    return setting("STRIPE_PUBLISHABLE_KEY", "") or ""
+def publishable_key(office) -> str:
+    return credential(PUBLISHABLE_KEY, office)
 
 
-def configured() -> bool:
-    return bool(secret_key())
+def configured(office) -> bool:
+    return bool(secret_key(office))
 
 
 def demo_allowed() -> bool:
@@ -31,15 +39,15 @@ def demo_allowed() -> bool:
     return bool(value)
 
 
-def demo_available() -> bool:
-    """The demo checkout can be offered: allowed, and Stripe has no keys (a real site never shows a
-    checkout that takes no money)."""
-    return demo_allowed() and not configured()
+def demo_available(office) -> bool:
+    """The demo checkout can be offered to this office: allowed, and the office has no Stripe key (a
+    real office never shows a checkout that takes no money)."""
+    return office is not None and demo_allowed() and not configured(office)
 
 
-def webhook_secret() -> str:
-    """Stripe's signing secret for `/payments/stripe/webhook/`."""
-    return setting("STRIPE_WEBHOOK_SECRET", "") or ""
+def webhook_secret(office) -> str:
+    """The office's signing secret for `/payments/stripe/webhook/<office code>/`."""
+    return credential(WEBHOOK_SECRET, office)
 
 
 def demo_webhook_secret() -> str:

@@ -50,7 +50,10 @@ class DemoProvider(StripeProvider):
     def is_configured(self) -> bool:
         """Only while Stripe has no keys, and on a production server only with PAYMENTS_DEMO=true:
         a production site without keys simply offers no card payment."""
-        return conf.demo_available()
+        return conf.demo_available(self.office)
+
+    def missing_credentials(self) -> list[str]:
+        return []
 
     def unavailable_reason(self) -> str:
         return str(

@@ -6,20 +6,27 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from payments.constants import CURRENCY, PaymentMethod
+from payments.credentials import variables
 from payments.providers import register
 from payments.providers.base import Provider, ProviderError, RefundResult, Started, Update
 from payments.providers.stripe import conf
 from payments.providers.stripe.sessions import CheckoutSession, to_update
 
 
-def client() -> stripe.StripeClient:
+def client(office) -> stripe.StripeClient:
+    """A client with the office's own secret key: the office's payments go to its own account."""
+    key = conf.secret_key(office)
+    if not key:
+        raise ProviderError(
+            "Stripe has no secret key for this office", retryable=False, code="not_configured"
+        )
     options = {
         "max_network_retries": conf.api_retries(),
         "http_client": stripe.RequestsClient(timeout=conf.api_timeout()),
     }
     if conf.api_base():
         options["base_addresses"] = {"api": conf.api_base()}
-    return stripe.StripeClient(conf.secret_key(), **options)
+    return stripe.StripeClient(key, **options)
 
 
 def _error(error: stripe.StripeError) -> ProviderError:
@@ -41,14 +48,32 @@ class StripeProvider(Provider):
 
     @cached_property
     def client(self):
-        return client()
+        return client(self.office)
 
     # Configuration -------------------------------------------------------------------------------
     def is_configured(self) -> bool:
-        return conf.configured()
+        """With the office's secret key it can take payments (confirmed on the citizen's return and by
+        `sync_payments` even before its webhook secret is set; `check --deploy` warns about that)."""
+        return conf.configured(self.office)
+
+    def missing_credentials(self) -> list[str]:
+        return [
+            variables(name, self.office)
+            for name, value in (
+                (conf.SECRET_KEY, conf.secret_key(self.office)),
+                (conf.WEBHOOK_SECRET, conf.webhook_secret(self.office)),
+            )
+            if not value
+        ]
 
     def unavailable_reason(self) -> str:
-        return str(_("Stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET in the server's environment."))
+        if self.office is None:
+            return str(_("Stripe needs the office's keys in the server's environment."))
+        return _("Stripe needs %(variables)s in the server's environment for this office.") % {
+            "variables": ", ".join(
+                variables(name, self.office) for name in (conf.SECRET_KEY, conf.WEBHOOK_SECRET)
+            )
+        }
 
     def enabled_by_default(self) -> bool:
         return True
@@ -127,7 +152,7 @@ class StripeProvider(Provider):
         return to_update(self.expire_checkout(payment.provider_reference))
 
     def webhook_secret(self) -> str:
-        return conf.webhook_secret()
+        return conf.webhook_secret(self.office)
 
     def handle_webhook(self, request):
         from payments.providers.stripe import views  # noqa: PLC0415 — these use the provider
@@ -137,7 +162,7 @@ class StripeProvider(Provider):
     def apply_event(self, payload):
         from payments.providers.stripe import webhooks  # noqa: PLC0415 — these use the provider
 
-        return webhooks.dispatch(payload, self.id)
+        return webhooks.dispatch(payload, self.id, self.office)
 
     def refund(self, payment, *, amount, idempotency_key, reason="") -> RefundResult:
         params = {
@@ -185,7 +210,12 @@ class StripeProvider(Provider):
     def urls(self) -> list:
         from payments.providers.stripe import views  # noqa: PLC0415 — these use the provider
 
-        return [path("webhook/", views.webhook, name="stripe_webhook")]
+        # One URL per office, verified with that office's secret; the one without a code is the
+        # default office's (the address Stripe was given before offices had accounts of their own).
+        return [
+            path("webhook/", views.webhook, name="stripe_webhook"),
+            path("webhook/<slug:office_code>/", views.webhook, name="stripe_webhook"),
+        ]
 
 
 # The demo checkout registers itself as "demo" beside Stripe.

@@ -14,7 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from offices.lookup import default_office
+from offices.models import Office
 from payments import providers
+from payments.models import Payment
 from payments.providers.stripe import events, webhooks
 from payments.providers.stripe.models import DemoCheckoutSession
 
@@ -28,6 +31,7 @@ def webhook_response(request, provider):
             request.headers.get("Stripe-Signature", ""),
             provider_id=provider.id,
             secret=provider.webhook_secret(),
+            office=provider.office,
         )
     except webhooks.BadRequest as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain")
@@ -36,9 +40,13 @@ def webhook_response(request, provider):
 
 @csrf_exempt
 @require_POST
-def webhook(request):
-    """`POST /payments/stripe/webhook/`."""
-    return providers.get("stripe").handle_webhook(request)
+def webhook(request, office_code=None):
+    """`POST /payments/stripe/webhook/<office code>/`: verified with that office's signing secret and
+    applied to that office's payments only. `/payments/stripe/webhook/` is the default office's."""
+    office = default_office() if office_code is None else Office.objects.filter(code=office_code).first()
+    if office is None:
+        raise Http404
+    return providers.get("stripe", office=office).handle_webhook(request)
 
 
 # Demo payment mode -------------------------------------------------------------------------------------
@@ -57,10 +65,19 @@ def _render(request, template, context, status=200):
 def demo_checkout(request, session_id):
     """A stand-in for Stripe's checkout page (demo payment mode only): no money is taken. Paying
     sends the signed events Stripe would send, through the same code as `/payments/stripe/webhook/`."""
-    demo = providers.get("demo")
-    if not demo.is_configured() or not DEMO_SESSION_ID.fullmatch(session_id):
+    if not DEMO_SESSION_ID.fullmatch(session_id):
         raise Http404  # what is not a demo session id (a NUL byte …) never reaches the database
     session = get_object_or_404(DemoCheckoutSession, session_id=session_id)
+    payment_id = str(session.metadata.get("payment_id") or "")
+    payment = (
+        Payment.objects.select_related("submission__office__site").filter(pk=int(payment_id)).first()
+        if payment_id.isdigit()
+        else None
+    )
+    office = payment.submission.office if payment else None
+    demo = providers.get("demo", office=office)
+    if not demo.is_configured():  # the office has keys now, or demo payments are off
+        raise Http404
     template = "payments/providers/stripe/demo_checkout.html"
     context = {"session": session, "amount": session.amount_total}
     if request.method == "GET" or session.status != "open":
@@ -98,6 +115,8 @@ def demo_checkout(request, session_id):
 def _send(demo, event):
     secret = demo.webhook_secret()
     payload, signature = webhooks.signed_payload(event, secret)
-    status, message = webhooks.receive(payload, signature, provider_id=demo.id, secret=secret)
+    status, message = webhooks.receive(
+        payload, signature, provider_id=demo.id, secret=secret, office=demo.office
+    )
     if status != 200:
         logger.error("demo webhook %s answered %s %s", event["type"], status, message)

@@ -120,13 +120,14 @@ def _storable(value) -> bool:
     return True
 
 
-def receive(payload: bytes, signature: str, *, provider_id: str, secret: str) -> tuple[int, str]:
-    """(HTTP status, short message) for one delivery."""
+def receive(payload: bytes, signature: str, *, provider_id: str, secret: str, office) -> tuple[int, str]:
+    """(HTTP status, short message) for one delivery to `office`'s webhook, signed with its secret."""
     event = verify(payload, signature, secret)
     created = event.get("created")
     return events.receive(
         provider_id,
         event["id"],
+        office=office,
         type=event["type"],
         payload=event,
         livemode=event.get("livemode"),
@@ -134,13 +135,17 @@ def receive(payload: bytes, signature: str, *, provider_id: str, secret: str) ->
     )
 
 
-def dispatch(event, provider_id) -> tuple[str, str, Payment | None]:
+def dispatch(event, provider_id, office=None) -> tuple[str, str, Payment | None]:
+    """Apply one event. Only `office`'s payments and refunds are looked at: an event sent to one
+    office's URL, signed with that office's secret, never touches another office's (its staff know
+    their own secret). `office` is None only for events recorded before offices had accounts."""
     kind = event.get("type", "")
+    payments = Payment.objects.all() if office is None else Payment.objects.filter(submission__office=office)
     obj = (event.get("data") or {}).get("object") or {}
     event_id = event.get("id", "")
     if kind in SESSION_EVENTS:
         session = CheckoutSession.from_stripe(obj)
-        payment = _payment_for_session(session, provider_id)
+        payment = _payment_for_session(session, provider_id, payments)
         if payment is None:
             return EventOutcome.IGNORED, "not one of our checkout sessions", None
         outcome, message = checkout.apply_update(
@@ -148,7 +153,7 @@ def dispatch(event, provider_id) -> tuple[str, str, Payment | None]:
         )
         return outcome, str(message), payment
     if kind == "charge.refunded":
-        payment = Payment.objects.filter(
+        payment = payments.filter(
             provider=provider_id, provider_payment_reference=obj.get("payment_intent") or "-"
         ).first()
         if payment is None:
@@ -163,7 +168,9 @@ def dispatch(event, provider_id) -> tuple[str, str, Payment | None]:
         return outcome, message, payment
     if kind in ("refund.updated", "refund.failed"):
         refund = (
-            Refund.objects.filter(provider=provider_id, provider_reference=obj.get("id") or "-")
+            Refund.objects.filter(
+                payment__in=payments, provider=provider_id, provider_reference=obj.get("id") or "-"
+            )
             .select_related("payment")
             .first()
         )
@@ -185,8 +192,8 @@ def dispatch(event, provider_id) -> tuple[str, str, Payment | None]:
     return EventOutcome.IGNORED, f"{kind} is not used", None
 
 
-def _payment_for_session(session, provider_id):
-    payment = Payment.objects.filter(provider=provider_id, provider_reference=session.id).first()
+def _payment_for_session(session, provider_id, payments):
+    payment = payments.filter(provider=provider_id, provider_reference=session.id).first()
     if payment is not None:
         return payment
     # The session id is stored right after Stripe answers; an event can only beat it by milliseconds.
@@ -195,7 +202,11 @@ def _payment_for_session(session, provider_id):
         with transaction.atomic():
             payment = (
                 Payment.objects.select_for_update()
-                .filter(pk=int(payment_id), provider=provider_id, provider_reference__isnull=True)
+                .filter(
+                    pk__in=payments.filter(pk=int(payment_id)).values("pk"),
+                    provider=provider_id,
+                    provider_reference__isnull=True,
+                )
                 .first()
             )
             if payment is not None:
