@@ -7,15 +7,15 @@ own office's catalogue only.
 """
 
 from home import groups as g
-from offices.groups import group_name
 from offices.models import Office
+from offices.scope import is_platform_administrator
 
 #: The office roles that add services from the library (they edit the office's catalogue).
 ADOPTING_ROLES = (g.ADMINISTRATORS, g.COMMUNICATIONS_STAFF)
 
 
 def is_platform_admin(user) -> bool:
-    return user.is_active and (user.is_superuser or user.groups.filter(name=g.ADMINISTRATORS).exists())
+    return is_platform_administrator(user)
 
 
 def offices_for(user):
@@ -24,10 +24,11 @@ def offices_for(user):
         return Office.objects.none()
     if is_platform_admin(user):
         return Office.objects.select_related("site")
-    names = set(user.groups.values_list("name", flat=True))
-    codes = [name.split(": ", 1)[0] for name in names if ": " in name]
-    allowed = [code for code in codes if any(group_name(code, role) in names for role in ADOPTING_ROLES)]
-    return Office.objects.filter(code__in=allowed).select_related("site")
+    return (
+        Office.objects.filter(groups__group__user=user, groups__role__in=ADOPTING_ROLES)
+        .distinct()
+        .select_related("site")
+    )
 
 
 def can_use_library(user) -> bool:

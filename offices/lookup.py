@@ -1,15 +1,28 @@
 """The office a site or a request belongs to."""
 
+from django.core.cache import cache
 from wagtail.models import Site
 
 from offices.models import Office
 
 
+def cache_key(site_id) -> str:
+    return f"offices:for-site:v1:{site_id}"
+
+
 def office_for_site(site):
-    """The site's office, or None (no site, or a site the data migration has not seen yet)."""
+    """The site's office, or None (no site, or a site the data migration has not seen yet). Cached:
+    every public page asks (the payments notice), and offices change rarely (`offices.signals`
+    forgets an office when it or its site is saved or deleted)."""
     if site is None:
         return None
-    return Office.objects.filter(site=site).select_related("site").first()
+    key = cache_key(site.pk)
+    office = cache.get(key)
+    if office is None:
+        office = Office.objects.filter(site=site).select_related("site").first()
+        if office is not None:
+            cache.set(key, office, 3600)
+    return office
 
 
 def office_for_request(request):

@@ -1,12 +1,13 @@
 """Every site is an office's, and an office holding citizens' data is never deleted."""
 
+from django.core.cache import cache
 from django.db.models import ProtectedError
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Site
 
 from home.demo.signals import demo_loaded, demo_staff_wanted
-from offices import codes, demo, protection
+from offices import codes, demo, lookup, protection
 from offices.models import Office
 
 
@@ -53,3 +54,12 @@ def load_the_second_office(sender, home_page, stdout=None, **kwargs):
 def add_the_second_offices_staff(sender, password, port, stdout=None, **kwargs):
     """The second office's administrator and permit officer, to see what one office's staff see."""
     demo.add_staff(password=password, port=port, stdout=stdout)
+
+
+@receiver(post_save, sender=Office, dispatch_uid="offices-forget-office")
+@receiver(post_delete, sender=Office, dispatch_uid="offices-forget-deleted-office")
+@receiver(post_save, sender=Site, dispatch_uid="offices-forget-site")
+@receiver(post_delete, sender=Site, dispatch_uid="offices-forget-deleted-site")
+def forget_cached_office(sender, instance, **kwargs):
+    """`offices.lookup.office_for_site` reads the office again (its code or its site's host changed)."""
+    cache.delete(lookup.cache_key(instance.site_id if isinstance(instance, Office) else instance.pk))

@@ -122,10 +122,15 @@ def deliver(client, event, secret=WEBHOOK_SECRET, signature=None):
     return client.post(WEBHOOK_URL, payload, content_type="application/json", HTTP_STRIPE_SIGNATURE=header)
 
 
+def on_site(submission):
+    """The request headers of the submission's office's site (references are found per office)."""
+    return {"HTTP_HOST": submission.office.site.hostname}
+
+
 def start(client, submission):
     """The citizen presses Pay; returns the Payment."""
     verify(client, submission)
-    response = client.post(pay_url(submission))
+    response = client.post(pay_url(submission), **on_site(submission))
     assert response.status_code == 303, response.content.decode()[:2000]
     return submission.payments.get()
 
@@ -155,7 +160,7 @@ def promptpay_qr(site_pages):
 def start_promptpay_qr(client, submission):
     """The citizen chooses PromptPay QR; returns the Payment (its QR page is `checkout_url`)."""
     verify(client, submission)
-    response = client.post(pay_url(submission), {"provider": "promptpay_qr"})
+    response = client.post(pay_url(submission), {"provider": "promptpay_qr"}, **on_site(submission))
     assert response.status_code == 303, response.content.decode()[:2000]
     return submission.payments.get(provider="promptpay_qr", status="pending")
 

@@ -33,6 +33,7 @@ from tests.payments.conftest import (
     enable_providers,
     make_garbage_service,
     make_submission,
+    on_site,
     pay_url,
     start,
     start_promptpay_qr,
@@ -40,6 +41,12 @@ from tests.payments.conftest import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _their_host(settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "huainamsai.example"]
+
 
 CODE = "huainamsai"
 OTHER_BILLER_ID = "010555012345102"  # another valid tax ID, suffix 02
@@ -96,7 +103,7 @@ def test_each_office_offers_what_it_chose_with_its_own_biller_id(client, submiss
     enable_providers("promptpay_qr", biller_id=OTHER_BILLER_ID, office=theirs.office)
     mine = start_promptpay_qr(client, submission)
     other = start_promptpay_qr(client, theirs)
-    page = client.get(other.checkout_url).content.decode()
+    page = client.get(other.checkout_url, **on_site(theirs)).content.decode()
     assert OTHER_BILLER_ID in page and BILLER_ID not in page and "ห้วยน้ำใส" in page
     assert BILLER_ID in client.get(mine.checkout_url).content.decode()
     # The QR code itself carries the office's biller ID (EMVCo tag 30, sub-tag 01).
@@ -106,7 +113,7 @@ def test_each_office_offers_what_it_chose_with_its_own_biller_id(client, submiss
     enable_providers(office=theirs.office)
     assert checkout.offered_providers(theirs.office) == []
     assert [p.id for p in checkout.offered_providers(submission.office)] == ["promptpay_qr"]
-    assert 'value="promptpay_qr"' not in client.get(pay_url(theirs)).content.decode()
+    assert 'value="promptpay_qr"' not in client.get(pay_url(theirs), **on_site(theirs)).content.decode()
 
 
 def test_refund_limits_and_receipt_notes_are_the_offices(theirs, submission, permit_officer):
@@ -373,7 +380,9 @@ def test_an_office_administrator_sees_every_payment_of_their_office_and_none_of_
     mine, their_payment = _paid(submission, staff["officer"]), _paid(theirs, staff["their_officer"])
     client.force_login(staff["their_admin"])
     index = client.get(reverse("payments_admin:index")).content.decode()
-    assert theirs.reference in index and submission.reference not in index
+    # Rows link to their request's payments (the search box's placeholder is an example reference).
+    link = lambda sub: reverse("payments_admin:submission", args=[sub.reference])  # noqa: E731
+    assert link(theirs) in index and link(submission) not in index
     assert client.get(reverse("payments_admin:submission", args=[other_request.reference])).status_code == 200
     assert client.get(reverse("payments_admin:receipt", args=[their_payment.pk])).status_code == 200
     assert client.get(reverse("payments_admin:submission", args=[submission.reference])).status_code != 200

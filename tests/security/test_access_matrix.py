@@ -34,6 +34,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from casework.models import ServiceHandler, Submission, SubmissionEvent, SubmissionFile
 from eforms.models import ServiceCataloguePage
 from home.groups import ADMINISTRATORS, PERMIT_OFFICERS
+from library import services as library_services
+from library.models import Adoption, ModelService
+from library.sync import sync_library
 from offices.groups import ROLE_NAMES
 from offices.models import LocalHoliday, Office, ProcessingAgreement
 from outbox.models import Message
@@ -70,6 +73,7 @@ INBOX = {OFFICER, OTHER, ADMIN, OFFICE_OFFICER, OFFICE_ADMIN}
 PAYMENTS = INBOX
 # Shared processing: platform administrators, and an office's administrators for their own services.
 AGREEMENTS = {ADMIN, OFFICE_ADMIN}
+LIBRARY = {ADMIN, OFFICE_ADMIN}
 # The second office's request: its officer (who handles its service), its administrators (every request
 # of their office) and the platform's administrators.
 OF_NB = {OFFICE_OFFICER, OFFICE_ADMIN, ADMIN}
@@ -96,6 +100,7 @@ class Scenario:
     page_a: object
     log_entry: AccessLog
     agreement: ProcessingAgreement  # Nong Bua's service shared with the first office
+    adoption: Adoption  # Nong Bua's copy of the library's garbage fee
     nb: Submission  # the second office's request, paid at its counter (its own receipt book)
     nb_payment: Payment
 
@@ -133,6 +138,10 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
     ServiceHandler.objects.create(service=office_service, group=office_officers)
     nb = make_submission(
         office_service, fee_amount=40, applicant_name="นิภา หนองบัว", applicant_email="nipa@example.com"
+    )
+    sync_library()
+    adoption = library_services.adopt(
+        Office.objects.get(code="nongbua"), ModelService.objects.get(code="garbage-fee")
     )
     agreement = ProcessingAgreement.objects.create(
         service=office_service,
@@ -209,6 +218,7 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
         page_a=page_a,
         log_entry=log_entry,
         agreement=agreement,
+        adoption=adoption,
         nb=nb,
         nb_payment=counter.record_counter_payment(
             nb, amount=4000, method="cash", note_text="ใบนำส่ง นบ.1", officer=users[OFFICE_OFFICER]
@@ -240,7 +250,7 @@ class Case:
     allow: set
     method: str = "get"
     data: dict | Callable[[], dict] = field(default_factory=dict)
-    then: str = ""  # a POST's documented redirect when allowed
+    then: str | Callable[[], str] = ""  # a POST's documented redirect when allowed (or made after it)
     changes: bool = True  # an allowed POST changes something
 
 
@@ -376,6 +386,14 @@ def cases(s):
         Case("GET /admin/two-factor/staff/", reverse("security:staff_devices"), {ADMIN}),
         Case("GET /admin/subject-requests/", reverse("privacy_subject_requests:search"), {ADMIN}),
         Case("GET /admin/offices/new/", reverse("offices:add"), {ADMIN}),
+        # The service library: platform administrators, and an office's administrators for their office.
+        Case("GET /admin/library/", reverse("library:index"), LIBRARY),
+        Case("GET /admin/library/services/<code>/", reverse("library:detail", args=["complaint"]), LIBRARY),
+        Case(
+            "GET /admin/library/adoptions/<Nong Bua's copy>/",
+            reverse("library:compare", args=[s.adoption.pk]),
+            LIBRARY,
+        ),
         Case("GET /admin/shared-processing/", reverse("offices_agreements:index"), AGREEMENTS),
         Case("GET /admin/shared-processing/add/", reverse("offices_agreements:add"), AGREEMENTS),
         Case(
@@ -528,6 +546,22 @@ def cases(s):
             changes=False,  # refused while the request is in progress: nothing is erased
         ),
         Case(
+            "POST /admin/library/adoptions/<Nong Bua's copy>/take-newest/ (already the newest)",
+            reverse("library:take_newest", args=[s.adoption.pk]),
+            LIBRARY,
+            "post",
+            then=reverse("library:compare", args=[s.adoption.pk]),
+            changes=False,
+        ),
+        Case(
+            "POST /admin/library/services/<code>/adopt/ <Nong Bua>",
+            reverse("library:adopt", args=["complaint"]),
+            LIBRARY,
+            "post",
+            {"office": s.adoption.office_id},
+            then=lambda: reverse("wagtailadmin_pages:edit", args=[Adoption.objects.latest("pk").page_id]),
+        ),
+        Case(
             "POST /admin/shared-processing/<Nong Bua's agreement>/end/",
             reverse("offices_agreements:end", args=[s.agreement.pk]),
             AGREEMENTS,
@@ -577,6 +611,7 @@ def state():
         TOTPDevice.objects.count(),
         AccessLog.objects.count(),
         list(ProcessingAgreement.objects.order_by("pk").values_list("pk", "ends_on")),
+        Adoption.objects.count(),
     )
 
 
@@ -603,8 +638,10 @@ def judge(role, case, response, s, before):
         if case.method == "get":
             if status != 200:
                 return f"expected allow got {status} {location}"
-        elif status not in (302, 303) or location != case.then:
-            return f"expected allow (redirect to {case.then}) got {status} {location}"
+        elif status not in (302, 303) or location != (
+            then := case.then() if callable(case.then) else case.then
+        ):
+            return f"expected allow (redirect to {then}) got {status} {location}"
         elif case.changes and state() == before:
             return "expected allow but nothing changed"
         if status == 200:
