@@ -12,6 +12,7 @@ from django.db.models import Q
 
 from casework.models.records import ServiceHandler
 from home import groups as roles
+from home.site_pages import in_trees, root_paths
 from offices.models import OfficeGroup, ProcessingAgreement
 from offices.scope import administered_offices, offices_of
 
@@ -64,8 +65,7 @@ def service_scope(user) -> Q:
     """The condition on (Thai) e-service pages whose requests `user` handles (not for `handles_all`)."""
     condition = Q(handlers__group__user=user) | Q(pk__in=shared_services(user))
     for office in administered_offices(user).select_related("site__root_page"):
-        for path in office.site.root_page.get_translations(inclusive=True).values_list("path", flat=True):
-            condition |= Q(path__startswith=path)
+        condition |= in_trees(root_paths(office.site))
     return condition
 
 

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -43,18 +44,19 @@ class AgreementForm(forms.Form):
 
 def index(request):
     _require_viewer(request.user)
-    can_add = agreements.shareable_services(request.user).exists()
-    today = timezone.localdate()
-    rows = [
-        {"agreement": a, "in_force": a.starts_on <= today and (a.ends_on is None or a.ends_on >= today)}
-        for a in agreements.visible_agreements(request.user)
-    ]
     owned = set(agreements.shareable_services(request.user).values_list("pk", flat=True))
-    for row in rows:
-        row["can_end"] = row["agreement"].service_id in owned and (
-            row["agreement"].ends_on is None or row["agreement"].ends_on >= today
+    today = timezone.localdate()
+    rows = []
+    for agreement in agreements.visible_agreements(request.user):
+        running = agreement.ends_on is None or agreement.ends_on >= today
+        rows.append(
+            {
+                "agreement": agreement,
+                "in_force": agreement.starts_on <= today and running,
+                "can_end": agreement.service_id in owned and running,
+            }
         )
-    return TemplateResponse(request, "offices/agreements.html", {"rows": rows, "can_add": can_add})
+    return TemplateResponse(request, "offices/agreements.html", {"rows": rows, "can_add": bool(owned)})
 
 
 def add(request):
@@ -71,7 +73,14 @@ def add(request):
         else:
             messages.success(request, _("The agreement is recorded."))
             return redirect("offices_agreements:index")
-    return TemplateResponse(request, "offices/agreement_form.html", {"form": form})
+    context = {
+        "form": form,
+        "title": _("Record an agreement"),
+        "icon": "group",
+        "submit_label": _("Record"),
+        "cancel_url": reverse("offices_agreements:index"),
+    }
+    return TemplateResponse(request, "offices/admin_form.html", context)
 
 
 @require_POST

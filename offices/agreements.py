@@ -13,8 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from eforms.models import EServicePage
+from home.site_pages import in_trees, root_paths
 from offices.models import Office, ProcessingAgreement
-from offices.protection import office_pages
 from offices.scope import administered_offices, is_platform_administrator
 
 
@@ -31,7 +31,7 @@ def shareable_services(user):
     """The Thai e-service pages of the offices `user` manages."""
     condition = Q(pk__in=[])
     for office in offices_managed_by(user).select_related("site__root_page"):
-        condition |= Q(pk__in=office_pages(office).values("pk"))
+        condition |= in_trees(root_paths(office.site))
     return EServicePage.objects.filter(condition, locale__language_code=settings.LANGUAGE_CODE).order_by(
         "title"
     )

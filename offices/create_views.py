@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
@@ -64,4 +65,15 @@ def add(request):
                 % {"name": office, "url": office.site.root_url + "/", "code": office.code},
             )
             return redirect("offices:index")
-    return TemplateResponse(request, "offices/office_form.html", {"form": form})
+    context = {
+        "form": form,
+        "title": _("New office"),
+        "icon": "home",
+        "intro": _(
+            "The office is made ready to serve in one step: its site, a home page and a service catalogue "
+            "in Thai and English, its settings and its staff groups. Nothing is created if a step fails."
+        ),
+        "submit_label": _("Create the office"),
+        "cancel_url": reverse("offices:index"),
+    }
+    return TemplateResponse(request, "offices/admin_form.html", context)

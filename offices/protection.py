@@ -6,8 +6,9 @@ refused with the first reason (`offices.signals`, the on_delete of `Office.site`
 `offices.middleware.ProtectedDeletionMiddleware` which shows it in the admin).
 """
 
-from django.db.models import Q
 from wagtail.models import Page
+
+from home.site_pages import in_trees, root_paths
 
 _checks = []
 
@@ -28,7 +29,4 @@ def refusal_reason(office) -> str:
 
 def office_pages(office):
     """Every page of the office: its home page's tree in each language (the English one is beside it)."""
-    condition = Q(pk__in=[])
-    for path in office.site.root_page.get_translations(inclusive=True).values_list("path", flat=True):
-        condition |= Q(path__startswith=path)
-    return Page.objects.filter(condition)
+    return Page.objects.filter(in_trees(root_paths(office.site)))

@@ -5,8 +5,8 @@ and their rows. Run them from the state before the split with real rows, on this
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import latest, migrate
 
 BEFORE = [
     ("eforms", "0005_personal_data"),
@@ -18,24 +18,11 @@ BEFORE = [
 ]
 
 
-def _migrate(targets):
-    """Migrate to `targets`; the models as they were there."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state([t for t in targets if t[1] is not None]).apps
-
-
-def _latest():
-    executor = MigrationExecutor(connection)
-    return executor.loader.graph.leaf_nodes()
-
-
 @pytest.mark.django_db(transaction=True)
 def test_rows_survive_the_split(django_user_model):
-    latest = _latest()
+    newest = latest()
     try:
-        old = _migrate(BEFORE)
+        old = migrate(BEFORE)
         Group = old.get_model("auth", "Group")
         Permission = old.get_model("auth", "Permission")
         User = old.get_model("auth", "User")
@@ -74,7 +61,7 @@ def test_rows_survive_the_split(django_user_model):
             username="officer", action="view", object_type="eforms.submission", object_id="1"
         )
 
-        new = _migrate(latest)
+        new = migrate(newest)
         moved = new.get_model("casework", "Submission").objects.get(reference="GF-69-000001")
         assert moved.assignee_id == officer.pk and moved.applicant_email == "somchai@example.com"
         # A request whose service page is gone belongs to the default site's office.
@@ -102,4 +89,4 @@ def test_rows_survive_the_split(django_user_model):
         assert inspector.has_perm("casework.handle_all_submissions")
         assert inspector.has_perm("privacy.view_accesslog")
     finally:
-        _migrate(latest)
+        migrate(newest)

@@ -7,7 +7,6 @@ import threading
 
 import pytest
 from django.db import connection, connections
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from casework import services as casework_services
@@ -19,6 +18,7 @@ from payments.constants import PaymentStatus
 from payments.models import Payment, Receipt, ReceiptCounter
 from payments.transitions import transition
 from tests.eforms.factories import make_service
+from tests.migrations import latest, migrate
 from tests.offices.conftest import SECOND_TH, create_second_office
 from tests.payments.conftest import make_garbage_service, make_submission
 
@@ -102,19 +102,12 @@ def test_two_offices_taking_payments_at_once_get_no_gap_and_no_duplicate(first_o
 # The migration ------------------------------------------------------------------------------------
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_puts_receipts_and_counters_on_their_office(first_office, catalogue):
     first_service = make_garbage_service(catalogue)
     second, second_service = _second_office_service()
     submissions = [make_submission(first_service), make_submission(second_service)]
-    old = _migrate([("payments", "0006_bank_statements")])
+    old = migrate([("payments", "0006_bank_statements")])
     OldPayment, OldReceipt = old.get_model("payments", "Payment"), old.get_model("payments", "Receipt")
     # Before offices, one installation-wide book: the first office had 1 and 3, the second 2.
     for sequence, submission in ((1, submissions[0]), (2, submissions[1]), (3, submissions[0])):
@@ -128,7 +121,7 @@ def test_the_migration_puts_receipts_and_counters_on_their_office(first_office, 
 
     # Forward to the latest state of every app: going back to payments 0006 also undid what depends on
     # it (offices, privacy), which later tests need.
-    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate(latest())
 
     assert sorted(Receipt.objects.values_list("office__code", "number")) == [
         (first_office.code, "2569/000001"),

@@ -5,8 +5,6 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 from freezegun import freeze_time
@@ -19,6 +17,7 @@ from tests.casework.factories import make_submission, on
 from tests.conftest import make_staff
 from tests.eforms.factories import field, make_service
 from tests.eforms.wizard_client import Wizard
+from tests.migrations import latest, migrate
 from tests.offices.conftest import SECOND_HOST
 
 pytestmark = pytest.mark.django_db
@@ -168,20 +167,15 @@ def test_staff_of_no_office_do_not_see_local_holidays(client, permit_officer):
 
 @pytest.mark.django_db(transaction=True)
 def test_existing_days_split_into_national_and_the_default_offices_local_ones():
-    executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes()
+    newest = latest()
     try:
-        before = [("offices", "0005_office_administrators")]
-        executor.migrate(before)
-        executor.loader.build_graph()
-        old = executor.loader.project_state(before).apps
+        old = migrate([("offices", "0005_office_administrators")])
         old.get_model("casework", "Holiday").objects.create(date=D(2027, 3, 2), name="วันสถาปนาเทศบาล")
-        executor = MigrationExecutor(connection)
-        executor.migrate(latest)
+        migrate(newest)
         national = set(Holiday.objects.values_list("date", flat=True))
         assert D(2027, 4, 13) in national  # Songkran: every office's
         assert D(2027, 3, 2) not in national
         local = LocalHoliday.objects.get(date=D(2027, 3, 2))
         assert local.name == "วันสถาปนาเทศบาล" and local.office.site.is_default_site
     finally:
-        MigrationExecutor(connection).migrate(latest)
+        migrate(newest)

@@ -8,8 +8,7 @@ import time
 
 import pytest
 from django.core import mail
-from django.db import connection, transaction
-from django.db.migrations.executor import MigrationExecutor
+from django.db import transaction
 from django.http import Http404
 from django.test import RequestFactory
 from django.urls import reverse
@@ -30,6 +29,7 @@ from security.citizen_verification import SESSION_KEY
 from security.models import CitizenDevice
 from tests.casework.factories import make_submission
 from tests.eforms.factories import make_service
+from tests.migrations import latest, migrate
 from tests.offices.conftest import SECOND_HOST, create_second_office
 from tests.payments.conftest import make_garbage_service
 from tests.payments.conftest import make_submission as make_fee_submission
@@ -264,19 +264,12 @@ def test_the_payments_admin_asks_which_office_when_two_have_the_reference(
 # The migration --------------------------------------------------------------------------------------
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_gives_each_office_its_counters_and_links_messages(first_office, catalogue):
     first = _building(catalogue)
     second_office, second_catalogue = _second_catalogue()
     second = _building(second_catalogue)
-    old = _migrate([("casework", "0004_submission_office")])
+    old = migrate([("casework", "0004_submission_office")])
     OldSubmission = old.get_model("casework", "Submission")
     # Before: one BP count for the installation; the first office had 1 and 3, the second 2.
     made = {}
@@ -305,7 +298,7 @@ def test_the_migration_gives_each_office_its_counters_and_links_messages(first_o
         body="b",
     )
 
-    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())  # every app's latest, for later tests
+    migrate(latest())  # every app's latest, for later tests
 
     assert sorted(
         ReferenceCounter.objects.values_list("office__code", "prefix", "year_code", "last_number")

@@ -2,9 +2,8 @@
 the provider's references, refunds their refund ids, and every StripeEvent becomes a ProviderEvent."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
+from tests.migrations import latest, migrate
 from tests.payments.conftest import make_submission
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -16,15 +15,7 @@ AFTER = [("payments", "0012_payment_settings_site_required")]
 def _latest_afterwards():
     """Going back undoes what depends on payments (offices, privacy): every app's latest state again."""
     yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
+    migrate(latest())
 
 
 def test_rows_are_carried_over(garbage_service):
