@@ -5,7 +5,9 @@ A channel's `send(message, attachments)` raises any exception on failure; the ou
 error and tries again later.
 """
 
+from django.conf import settings
 from django.core.mail import EmailMessage
+from django.core.mail.message import sanitize_address
 
 _channels = {}
 
@@ -36,7 +38,16 @@ class EmailChannel:
     From the message's sender (the office's name and address), else `DEFAULT_FROM_EMAIL`."""
 
     def send(self, message, attachments):
-        email = EmailMessage(message.subject, message.body, message.sender or None, [message.to])
+        sender = message.sender or settings.DEFAULT_FROM_EMAIL
+        # One Message-ID per message, the same on every try: should a try be sent again after all
+        # (the worker killed between sending and recording it), mail programs show one copy.
+        headers = {"Message-ID": message_id(message, sender)}
+        email = EmailMessage(message.subject, message.body, sender, [message.to], headers=headers)
         for name, content, mimetype in attachments:
             email.attach(name, content, mimetype)
         email.send()
+
+
+def message_id(message, sender) -> str:
+    domain = sanitize_address(sender, "utf-8").rpartition("@")[2].strip(">") or "localhost"
+    return f"<tambon.{message.pk}.{message.created_at:%Y%m%d%H%M%S}@{domain}>"

@@ -13,9 +13,10 @@ ordered by an administrator, never send the same message twice.
 
 import logging
 import secrets
+import time
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
@@ -131,9 +132,34 @@ def deliver(message_id, now=None) -> str:
     }
     if message.sensitive:
         updates["body"] = REMOVED_BODY
-    if not Message.objects.filter(pk=message.pk, claimed_by=claim).update(**updates):
+    recorded = _despite_database_hiccups(
+        lambda: Message.objects.filter(pk=message.pk, claimed_by=claim).update(**updates)
+    )
+    if not recorded:
         logger.warning("Message %s was sent after its claim had lapsed", message.pk)
     return MessageState.SENT
+
+
+#: Waits between tries to record a message as sent while the database is unreachable (about 60 s in
+#: all, well inside the claim's lease).
+RECORD_WAITS = (0.5, 1, 2, 4, 8, 15, 30)
+
+
+def _despite_database_hiccups(write):
+    """Run `write` (one statement), reconnecting and trying again while the connection fails.
+
+    Once the mail server has accepted a message, failing to record it would send it again when its
+    claim lapses: a cut connection or a PostgreSQL restart must not cost the citizen a second email.
+    Inside a transaction (tests) a broken connection cannot be replaced: the error is raised."""
+    for wait in (*RECORD_WAITS, None):
+        try:
+            return write()
+        except (OperationalError, InterfaceError):
+            if wait is None or connection.in_atomic_block:
+                raise
+            logger.warning("Recording a sent message failed; trying again in %s s", wait)
+            connection.close()
+            time.sleep(wait)
 
 
 def _try_failed(message, claim, error) -> str:

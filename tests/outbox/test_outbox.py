@@ -114,3 +114,39 @@ def test_a_new_channel_and_an_attachment_maker_plug_in_by_registration(monkeypat
 
 def test_no_recipient_no_message():
     assert queue(to="") is None and not Message.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sent_message_is_recorded_through_a_database_hiccup_and_never_sent_again(monkeypatch):
+    """The mail server took the message, then the database connection was cut: the worker reconnects
+    and records it, so the safety net (`send_due`) has nothing to send again."""
+    from django.db.models import QuerySet
+
+    real_update = QuerySet.update
+    failures = []
+
+    def cut_once(self, **values):
+        if values.get("state") == MessageState.SENT and len(failures) < 2:
+            failures.append(values)
+            raise outbox.OperationalError("server closed the connection unexpectedly")
+        return real_update(self, **values)
+
+    monkeypatch.setattr(QuerySet, "update", cut_once)
+    monkeypatch.setattr(outbox, "RECORD_WAITS", (0, 0))
+    monkeypatch.setattr(outbox.time, "sleep", lambda seconds: None)
+    message = queue()
+    assert len(failures) == 2
+    message.refresh_from_db()
+    assert message.state == MessageState.SENT and message.claimed_by == ""
+    with freeze_time(datetime.datetime.now() + datetime.timedelta(hours=1)):
+        assert outbox.send_due() == 0
+    assert len(mail.outbox) == 1
+
+
+def test_a_message_sent_twice_after_all_carries_one_message_id_so_mail_programs_show_one_copy():
+    message = queue(sender="เทศบาลตำบลหนองบัว <saraban@nongbua.go.th>", urgent=True)
+    queue(sender="เทศบาลตำบลหนองบัว <saraban@nongbua.go.th>", urgent=True)
+    EmailChannel().send(message, [])  # the worker killed between sending and recording, then sent again
+    ids = [sent.message()["Message-ID"] for sent in mail.outbox]
+    assert ids[0] == ids[2] != ids[1]
+    assert ids[0].endswith("@nongbua.go.th>")
