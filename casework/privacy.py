@@ -50,6 +50,9 @@ class Submissions:
     def records_of_cases(self, cases):
         return list(self._queryset().filter(pk__in=cases))
 
+    def cases_of_offices(self, cases, offices):
+        return set(Submission.objects.filter(pk__in=cases, office__in=offices).values_list("pk", flat=True))
+
     def export(self, records):
         return [
             {

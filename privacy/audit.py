@@ -78,8 +78,11 @@ def subject_fingerprint(key: str) -> str:
     return hashlib.sha256(key.strip().lower().encode()).hexdigest()[:16]
 
 
-def record_subject(request, action: str, kind: str, key: str, masked: str, detail: str = "") -> AccessLog:
-    """A data-subject request (search, export, erase) about a person rather than one record."""
+def record_subject(
+    request, action: str, kind: str, key: str, masked: str, detail: str = "", office_id=None
+) -> AccessLog:
+    """A data-subject request (search, export, erase) about a person rather than one record; an
+    office's administrator's names their office (it is in that office's log)."""
     user = request.user if request.user.is_authenticated else None
     return _create(
         user=user,
@@ -90,4 +93,5 @@ def record_subject(request, action: str, kind: str, key: str, masked: str, detai
         label=masked,
         detail=detail,
         ip=client_address(request),
+        office_id=office_id,
     )

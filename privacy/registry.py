@@ -14,7 +14,8 @@ answers, for its own models only, some of these (what it leaves out counts as "n
     anonymise_case(case, now)   erase this app's personal data about a finished request; returns a count
     erase_person(person)        erase records naming the person that belong to no request
     expired_cases(now)          requests past their retention, as objects with `.pk` and `.reference`
-                                (only the app that keeps requests answers this)
+    cases_of_offices(ids, offices)  those requests made to these offices (ids)
+                                (these two only the app that keeps requests answers)
 
 A case is a request's id (`casework.Submission.pk`), not its reference: a reference is unique only
 within its office, so two offices' requests may share one. No declaration imports another app's

@@ -67,6 +67,7 @@ class Findings:
     person: Person
     cases: list  # the ids of the requests the person's records belong to, sorted
     sections: list  # one Section per declaration, in order
+    offices: list | None = None  # searched within these offices' requests only; None: everywhere
 
     @property
     def masked(self):
@@ -101,20 +102,35 @@ def _unique(records):
     return result
 
 
-def find(person: Person) -> Findings:
-    """Everything the apps hold about the person, and everything of the requests it belongs to."""
+def find(person: Person, *, offices=None) -> Findings:
+    """Everything the apps hold about the person, and everything of the requests it belongs to.
+
+    `offices` (ids): an office's administrator's search, limited to the person's requests made to
+    those offices and their records. What belongs to no request (a saved draft, a code device, an email
+    about nothing sent) is not tied to an office: only the installation's administrators see it."""
     declarations = registry.declarations()
     direct = {id(d): registry.call(d, "find", person, default=[]) for d in declarations}
     cases = set()
     for declaration in declarations:
         cases |= set(registry.call(declaration, "cases", direct[id(declaration)], default=set()))
+    if offices is not None:
+        cases = _of_offices(cases, offices)
+        direct = {key: [] for key in direct}
     cases = sorted(cases)
     sections = []
     for declaration in declarations:
         of_cases = registry.call(declaration, "records_of_cases", cases, default=[]) if cases else []
         records = _unique([*direct[id(declaration)], *of_cases])
         sections.append(Section(declaration, records))
-    return Findings(person, cases, sections)
+    return Findings(person, cases, sections, offices=None if offices is None else list(offices))
+
+
+def _of_offices(cases, offices) -> set:
+    """Those of `cases` made to `offices`, as the app that keeps requests answers."""
+    kept = set()
+    for declaration in registry.declarations():
+        kept |= set(registry.call(declaration, "cases_of_offices", cases, offices, default=set()))
+    return kept
 
 
 def export(found: Findings) -> dict:
@@ -130,14 +146,15 @@ def export(found: Findings) -> dict:
 
 
 def erase(found: Findings, *, now=None) -> dict:
-    """Erase what the law allows. The caller checks `found.refusals()` first."""
+    """Erase what the law allows. The caller checks `found.refusals()` first. An office's search
+    erases its requests only (records tied to no request are the installation's)."""
     now = now or timezone.now()
     counts = {}
     with transaction.atomic():
         for case in found.cases:
             for name, count in erasure.anonymise_case(case, now=now).items():
                 counts[name] = counts.get(name, 0) + count
-        for declaration in registry.declarations():
+        for declaration in registry.declarations() if found.offices is None else []:
             count = registry.call(declaration, "erase_person", found.person, default=0)
             counts[declaration.name] = counts.get(declaration.name, 0) + count
     return counts

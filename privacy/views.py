@@ -24,14 +24,38 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from home.pdf import FONTS, html_to_pdf
+from offices.scope import administered_offices, is_platform_administrator
 from privacy import subjects
 from privacy.audit import record_access, record_subject
 from privacy.models import AccessLog
 
 
+def _whole_installation(user) -> bool:
+    """The installation's administrators: who manage staff accounts or offices (or superusers)."""
+    return user.has_perm("auth.change_user") or is_platform_administrator(user)
+
+
 def can_handle(user) -> bool:
-    """Administrators only: those who manage staff accounts (or superusers)."""
-    return user.is_active and (user.is_superuser or user.has_perm("auth.change_user"))
+    """The installation's administrators, and an office's administrators (for their office)."""
+    return user.is_active and (_whole_installation(user) or administered_offices(user).exists())
+
+
+def offices_searched(user) -> list | None:
+    """The offices (ids) whose requests `user` searches; None: the whole installation."""
+    if _whole_installation(user):
+        return None
+    return list(administered_offices(user).order_by("pk").values_list("pk", flat=True))
+
+
+def _find(request, person):
+    return subjects.find(person, offices=offices_searched(request.user))
+
+
+def _record(request, action, found, detail):
+    """The entry about the person; an office's search goes in its office's log."""
+    office_id = found.offices[0] if found.offices else None
+    person = found.person
+    record_subject(request, action, person.kind, person.key, found.masked, detail, office_id=office_id)
 
 
 def administrators_only(view):
@@ -81,11 +105,8 @@ def search(request):
     form = SubjectRequestForm(request.POST or None)
     context = {"form": form, "found": None}
     if request.method == "POST" and form.is_valid():
-        person = form.cleaned_data["q"]
-        found = subjects.find(person)
-        record_subject(
-            request, AccessLog.Action.SEARCH, person.kind, person.key, found.masked, found.summary()
-        )
+        found = _find(request, form.cleaned_data["q"])
+        _record(request, AccessLog.Action.SEARCH, found, found.summary())
         context.update(
             found=found,
             query=request.POST["q"],
@@ -112,12 +133,11 @@ def export(request):
     form = _valid_or_back(request, SubjectRequestForm)
     if form is None:
         return redirect("privacy_subject_requests:search")
-    person = form.cleaned_data["q"]
-    found = subjects.find(person)
+    found = _find(request, form.cleaned_data["q"])
     output = request.POST.get("format")
     output = output if output in ("html", "pdf") else "json"
     detail = f"{ {'html': 'printable page', 'pdf': 'PDF', 'json': 'JSON'}[output] }: {found.summary()}"
-    record_subject(request, AccessLog.Action.EXPORT, person.kind, person.key, found.masked, detail=detail)
+    _record(request, AccessLog.Action.EXPORT, found, detail)
     _log_cases(request, AccessLog.Action.EXPORT, found, "Data-subject request: copy for the person")
     data = subjects.export(found)
     if output == "html":
@@ -145,17 +165,17 @@ def erase(request):
     form = _valid_or_back(request, EraseForm)
     if form is None:
         return redirect("privacy_subject_requests:search")
-    person = form.cleaned_data["q"]
-    found = subjects.find(person)
+    found = _find(request, form.cleaned_data["q"])
+    if found.empty:
+        messages.error(request, _("Nothing was erased: nothing is held about this person."))
+        return redirect("privacy_subject_requests:search")
     reasons = found.refusals()
     if reasons:
         messages.error(request, _("Nothing was erased. %(reasons)s") % {"reasons": " ".join(reasons)})
         return redirect("privacy_subject_requests:search")
     with transaction.atomic():
         subjects.erase(found)
-        record_subject(
-            request, AccessLog.Action.ERASE, person.kind, person.key, found.masked, found.summary()
-        )
+        _record(request, AccessLog.Action.ERASE, found, found.summary())
         _log_cases(request, AccessLog.Action.ERASE, found, "Data-subject request: personal data erased")
     messages.success(
         request,

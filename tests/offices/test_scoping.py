@@ -177,3 +177,40 @@ def test_an_office_administrator_reads_the_personal_data_log_of_their_office_onl
     assert market in content and home not in content
     entry = AccessLog.objects.get(object_label=home)
     assert client.get(f"/admin/personal_data_log/inspect/{entry.pk}/").status_code in (302, 404)
+
+
+def test_an_office_administrator_answers_a_data_subject_request_for_their_office_only(
+    client, two_offices, administrator
+):
+    """One person with a finished request at Nong Bua and one at the first office, and a saved draft:
+    Nong Bua's administrator finds, copies and erases the Nong Bua request only."""
+    from eforms.models import Draft
+    from tests.privacy.test_retention import EMAIL, assert_erased, finished_request
+
+    finished = datetime.datetime(2026, 1, 5, 12, tzinfo=datetime.UTC)
+    ours = finished_request(two_offices["market"], administrator, finished_on=finished)
+    theirs = finished_request(two_offices["home_request"].service.specific, administrator, finished_on=finished)
+    Draft.objects.create(token_hash="h", service=ours.service, language="th", email=EMAIL, expires_at=finished)
+
+    client.force_login(two_offices["admin"])
+    url = reverse("privacy_subject_requests:search")
+    assert client.get(url).status_code == 200
+    found = client.post(url, {"q": EMAIL})
+    assert ours.reference in found.text and theirs.reference not in found.text
+    only_ours = ("ask the platform's administrators", "โปรดติดต่อผู้ดูแลแพลตฟอร์ม")
+    assert any(notice in found.text for notice in only_ours)
+    copy = client.post(reverse("privacy_subject_requests:export"), {"q": EMAIL, "format": "json"}).json()
+    assert [s["reference"] for s in copy["submissions"]] == [ours.reference]
+    assert "saved_drafts" not in copy or copy["saved_drafts"] == []
+
+    client.post(reverse("privacy_subject_requests:erase"), {"q": EMAIL, "confirm": "on"})
+    assert_erased(ours)
+    theirs.refresh_from_db()
+    assert theirs.applicant_email == EMAIL and theirs.anonymised_at is None
+    assert Draft.objects.filter(email=EMAIL).exists()  # tied to no request: the platform's to erase
+    searches = AccessLog.objects.filter(object_type="subject.email", username="nb_admin")
+    assert {entry.office for entry in searches} == {two_offices["nongbua"]}
+
+    client.force_login(administrator)  # the installation's administrator finds both
+    found = client.post(url, {"q": EMAIL})
+    assert theirs.reference in found.text and not any(notice in found.text for notice in only_ours)
