@@ -9,6 +9,7 @@ from django.urls import reverse
 from freezegun import freeze_time
 
 from casework.models import ServiceHandler, Submission
+from eforms.models import Draft
 from eforms.models import ServiceCataloguePage
 from home.groups import ADMINISTRATORS, PERMIT_OFFICERS
 from offices.groups import group_name
@@ -18,6 +19,7 @@ from tests.casework.factories import make_submission
 from tests.conftest import make_staff
 from tests.eforms.factories import make_service
 from tests.offices.conftest import create_second_office
+from tests.privacy.test_retention import EMAIL, assert_erased, finished_request
 
 pytestmark = pytest.mark.django_db
 
@@ -184,13 +186,14 @@ def test_an_office_administrator_answers_a_data_subject_request_for_their_office
 ):
     """One person with a finished request at Nong Bua and one at the first office, and a saved draft:
     Nong Bua's administrator finds, copies and erases the Nong Bua request only."""
-    from eforms.models import Draft
-    from tests.privacy.test_retention import EMAIL, assert_erased, finished_request
-
     finished = datetime.datetime(2026, 1, 5, 12, tzinfo=datetime.UTC)
     ours = finished_request(two_offices["market"], administrator, finished_on=finished)
-    theirs = finished_request(two_offices["home_request"].service.specific, administrator, finished_on=finished)
-    Draft.objects.create(token_hash="h", service=ours.service, language="th", email=EMAIL, expires_at=finished)
+    theirs = finished_request(
+        two_offices["home_request"].service.specific, administrator, finished_on=finished
+    )
+    Draft.objects.create(
+        token_hash="h", service=ours.service, language="th", email=EMAIL, expires_at=finished
+    )
 
     client.force_login(two_offices["admin"])
     url = reverse("privacy_subject_requests:search")

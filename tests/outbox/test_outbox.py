@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.db.models import QuerySet
 from freezegun import freeze_time
 
 from outbox import attachments, channels
@@ -120,8 +121,6 @@ def test_no_recipient_no_message():
 def test_a_sent_message_is_recorded_through_a_database_hiccup_and_never_sent_again(monkeypatch):
     """The mail server took the message, then the database connection was cut: the worker reconnects
     and records it, so the safety net (`send_due`) has nothing to send again."""
-    from django.db.models import QuerySet
-
     real_update = QuerySet.update
     failures = []
 
