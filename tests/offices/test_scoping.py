@@ -9,8 +9,7 @@ from django.urls import reverse
 from freezegun import freeze_time
 
 from casework.models import ServiceHandler, Submission
-from eforms.models import Draft
-from eforms.models import ServiceCataloguePage
+from eforms.models import Draft, ServiceCataloguePage
 from home.groups import ADMINISTRATORS, PERMIT_OFFICERS
 from offices.groups import group_name
 from offices.models import ProcessingAgreement
