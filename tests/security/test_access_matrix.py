@@ -384,7 +384,9 @@ def cases(s):
             set(),
         ),
         Case("GET /admin/two-factor/staff/", reverse("security:staff_devices"), {ADMIN}),
-        Case("GET /admin/subject-requests/", reverse("privacy_subject_requests:search"), {ADMIN, OFFICE_ADMIN}),
+        Case(
+            "GET /admin/subject-requests/", reverse("privacy_subject_requests:search"), {ADMIN, OFFICE_ADMIN}
+        ),
         Case("GET /admin/offices/new/", reverse("offices:add"), {ADMIN}),
         # The service library: platform administrators, and an office's administrators for their office.
         Case("GET /admin/library/", reverse("library:index"), LIBRARY),
