@@ -72,7 +72,8 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
                 FieldPanel("address_en"),
                 FieldPanel("phone"),
                 FieldPanel("email"),
-                FieldPanel("email_sender"),
+                # The installation's mail server must allow the address: its administrators set it.
+                FieldPanel("email_sender", permission="offices.change_office"),
                 FieldPanel("opening_hours_th"),
                 FieldPanel("opening_hours_en"),
                 FieldPanel("map_url"),
@@ -81,7 +82,7 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
         ),
         MultiFieldPanel([FieldPanel("line_url"), FieldPanel("facebook_url")], heading=_("Social media")),
         FieldPanel("privacy_page"),
-        FieldPanel("is_demo"),
+        FieldPanel("is_demo", permission="offices.change_office"),
         InlinePanel("emergency_numbers", label=_("Emergency numbers")),
     ]
     menu_panels = [

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from payments.fields import SatangField
-from payments.permissions import OfficeSitePermissionPolicy
+from offices.permissions import OfficeSitePermissionPolicy
 
 
 @register_setting(icon="tag")
@@ -39,7 +39,7 @@ class PaymentSettings(BaseSiteSetting):
 
     @classmethod
     def get_permission_policy(cls):
-        """The office's administrators change their own office's settings (see `payments.permissions`)."""
+        """The office's administrators change their own office's settings (see `offices.permissions`)."""
         return OfficeSitePermissionPolicy(cls)
 
     @classproperty

@@ -388,6 +388,17 @@ def cases(s):
             "GET /admin/subject-requests/", reverse("privacy_subject_requests:search"), {ADMIN, OFFICE_ADMIN}
         ),
         Case("GET /admin/offices/new/", reverse("offices:add"), {ADMIN}),
+        # An office's organisation and menus: its own administrators, and the installation's.
+        Case(
+            "GET /admin/settings/home/organisationsettings/<A's site>/",
+            f"/admin/settings/home/organisationsettings/{Office.objects.get(site__is_default_site=True).site_id}/",
+            {ADMIN},
+        ),
+        Case(
+            "GET /admin/settings/home/organisationsettings/<Nong Bua's site>/",
+            f"/admin/settings/home/organisationsettings/{Office.objects.get(code='nongbua').site_id}/",
+            {ADMIN, OFFICE_ADMIN},
+        ),
         # The service library: platform administrators, and an office's administrators for their office.
         Case("GET /admin/library/", reverse("library:index"), LIBRARY),
         Case("GET /admin/library/services/<code>/", reverse("library:detail", args=["complaint"]), LIBRARY),

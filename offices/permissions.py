@@ -1,5 +1,5 @@
-"""Who may change an office's payment settings: Wagtail's per-site policy, plus the office's own
-administrators for their office's site only.
+"""Who may change an office's site settings (its organisation and menus, its payment settings):
+Wagtail's per-site policy, plus the office's own administrators for their office's site only.
 
 Wagtail checks this policy on every settings screen (`wagtail.contrib.settings.views`): the edit view
 refuses a site the user may not change, the site switcher lists only the sites they may change, and the
@@ -10,6 +10,7 @@ office's site through their `OfficeGroup`, so nobody has to add a `GroupSitePerm
 """
 
 from wagtail.models import Site
+from wagtail.permissions import register_permission_policy
 from wagtail.permission_policies.sites import SitePermissionPolicy
 
 from offices.scope import administered_offices
@@ -42,3 +43,9 @@ class OfficeSitePermissionPolicy(SitePermissionPolicy):
         return self.model._default_manager.filter(
             site__in=self.sites_user_has_any_permission_for(user, actions)
         )
+
+
+def let_office_administrators_edit(*setting_models):
+    """Use this policy for site settings defined by apps that cannot import `offices` (home's)."""
+    for model in setting_models:
+        register_permission_policy(model, OfficeSitePermissionPolicy(model))
