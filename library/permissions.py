@@ -14,15 +14,11 @@ from offices.scope import is_platform_administrator
 ADOPTING_ROLES = (g.ADMINISTRATORS, g.COMMUNICATIONS_STAFF)
 
 
-def is_platform_admin(user) -> bool:
-    return is_platform_administrator(user)
-
-
 def offices_for(user):
     """The offices whose catalogue `user` may add library services to (and update them in)."""
     if not user.is_authenticated or not user.is_active:
         return Office.objects.none()
-    if is_platform_admin(user):
+    if is_platform_administrator(user):
         return Office.objects.select_related("site")
     return (
         Office.objects.filter(groups__group__user=user, groups__role__in=ADOPTING_ROLES)
@@ -32,4 +28,4 @@ def offices_for(user):
 
 
 def can_use_library(user) -> bool:
-    return is_platform_admin(user) or offices_for(user).exists()
+    return is_platform_administrator(user) or offices_for(user).exists()

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from library import permissions, services
 from library.models import Adoption, ModelService
+from offices.scope import is_platform_administrator
 
 
 def _check(request):
@@ -25,7 +26,7 @@ def _check(request):
 def _visible_adoptions(user):
     """Every office's adoptions for platform administrators, their own offices' for office staff."""
     adoptions = Adoption.objects.select_related("office__site", "version", "model_service", "page")
-    if permissions.is_platform_admin(user):
+    if is_platform_administrator(user):
         return adoptions
     return adoptions.filter(office__in=permissions.offices_for(user))
 
@@ -40,7 +41,7 @@ def index(request):
         {"service": service, "newest": service.newest_version, "adoptions": adoptions.get(service.pk, [])}
         for service in ModelService.objects.prefetch_related("versions")
     ]
-    context = {"rows": rows, "is_platform_admin": permissions.is_platform_admin(request.user)}
+    context = {"rows": rows, "is_platform_admin": is_platform_administrator(request.user)}
     return TemplateResponse(request, "library/index.html", context)
 
 
@@ -61,7 +62,7 @@ def detail(request, code):
         "versions": service.versions.order_by("-number"),
         "adoptions": adoptions,
         "offices": [office for office in permissions.offices_for(request.user) if office.pk not in using],
-        "is_platform_admin": permissions.is_platform_admin(request.user),
+        "is_platform_admin": is_platform_administrator(request.user),
     }
     return TemplateResponse(request, "library/detail.html", context)
 

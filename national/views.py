@@ -14,9 +14,9 @@ from django.views.decorators.cache import never_cache
 
 from casework.inbox.views import safe_cell
 from home.dates import ENGLISH_MONTHS, THAI_MONTHS_SHORT
-from national.access import is_platform_administrator
 from national.figures import FiscalYear, compute
 from offices.models import Office
+from offices.scope import is_platform_administrator
 
 YEARS_SHOWN = 5
 OFFICES_PER_PAGE = 100

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from national.access import is_platform_administrator
+from offices.scope import is_platform_administrator
 
 
 @hooks.register("register_admin_urls")

@@ -10,8 +10,8 @@ office's site through their `OfficeGroup`, so nobody has to add a `GroupSitePerm
 """
 
 from wagtail.models import Site
-from wagtail.permissions import register_permission_policy
 from wagtail.permission_policies.sites import SitePermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from offices.scope import administered_offices
 

@@ -24,5 +24,9 @@ def administered_offices(user):
 
 
 def is_platform_administrator(user) -> bool:
-    """Staff of the whole installation (who may manage offices), not of one office."""
+    """Staff of the whole installation (who may manage offices), not of one office: every screen that
+    shows or acts on every office asks this (offices, shared processing, the library, the personal-data
+    log, data-subject requests, the national overview). Belonging to an office's group as well changes
+    nothing. Seeing every office's requests is its own permission (`casework.access.handles_all`), which
+    the installation's Administrators group holds too."""
     return bool(user and user.is_active and (user.is_superuser or user.has_perm("offices.change_office")))

@@ -19,10 +19,6 @@ from offices.models import Office
 from offices.scope import offices_of
 
 
-def is_platform(user) -> bool:
-    return handles_all(user)
-
-
 def visible_submissions(user):
     """The requests whose payments `user` sees: the inbox's rule (`casework.access`), which already
     gives an office's administrators every request of their office."""
@@ -32,7 +28,7 @@ def visible_submissions(user):
 def staff_offices(user):
     """The offices whose payments `user` works on: all for a platform administrator; else the offices
     of their groups and of the requests they handle."""
-    if is_platform(user):
+    if handles_all(user):
         return Office.objects.select_related("site").order_by("code")
     own = Q(pk__in=offices_of(user).values("pk")) | Q(pk__in=visible_submissions(user).values("office"))
     if not offices_of(user).exists():

@@ -3,8 +3,8 @@ from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from payments.fields import SatangField
 from offices.permissions import OfficeSitePermissionPolicy
+from payments.fields import SatangField
 
 
 @register_setting(icon="tag")
