@@ -9,7 +9,7 @@ class OfficesConfig(AppConfig):
     def ready(self):
         from home.models import OrganisationSettings  # noqa: PLC0415 — models are ready now
 
-        from . import signals  # noqa: F401, PLC0415 — connects the receivers once models are ready
+        from . import checks, signals  # noqa: F401, PLC0415 — registered once models are ready
         from .permissions import let_office_administrators_edit  # noqa: PLC0415
 
         let_office_administrators_edit(OrganisationSettings)

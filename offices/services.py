@@ -134,6 +134,18 @@ def create_office(*, hostname, port=80, code, name_th, name_en, services=()):
     return office
 
 
+def give_office_groups(office):
+    """Staff groups for an office made before offices had them (the first office of an upgraded
+    installation, whose staff were in the installation's groups and so reached every office): the
+    groups `create_office` makes, with page permissions on the office's home page in each language. A
+    platform administrator then moves the office's staff into them."""
+    if office.groups.exists():
+        raise OfficeError(_("%(office)s already has its staff groups.") % {"office": office.code}, field="code")
+    home = office.site.root_page
+    with transaction.atomic():
+        return create_office_groups(office, list(home.get_translations(inclusive=True)))
+
+
 def publish_translation(page, locale, english, *, strict=True):
     """The English page through wagtail-localize, published now (inside the transaction) rather than on
     commit as wagtail-localize does, so the catalogue's translation finds its parent's.
