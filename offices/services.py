@@ -140,7 +140,9 @@ def give_office_groups(office):
     groups `create_office` makes, with page permissions on the office's home page in each language. A
     platform administrator then moves the office's staff into them."""
     if office.groups.exists():
-        raise OfficeError(_("%(office)s already has its staff groups.") % {"office": office.code}, field="code")
+        raise OfficeError(
+            _("%(office)s already has its staff groups.") % {"office": office.code}, field="code"
+        )
     home = office.site.root_page
     with transaction.atomic():
         return create_office_groups(office, list(home.get_translations(inclusive=True)))
