@@ -11,7 +11,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
+from eforms.models import ServiceCataloguePage
 from home.groups import ADMINISTRATORS, PERMIT_OFFICERS
+from offices.groups import group_name
 from operations import digest
 from operations.heartbeat import HEARTBEAT_KEY
 from outbox.constants import MessageState
@@ -19,6 +21,9 @@ from outbox.models import Message
 from payments.constants import PaymentChannel, PaymentStatus, RefundStatus
 from payments.models import Payment, Refund
 from tests.casework.factories import make_submission
+from tests.conftest import make_staff
+from tests.eforms.factories import make_service
+from tests.offices.conftest import create_second_office
 
 pytestmark = pytest.mark.django_db
 
@@ -203,3 +208,41 @@ def test_old_failures_and_young_payments_are_not_news(admins, handled_service):
         make_submission(handled_service), PaymentStatus.PENDING, created=now - datetime.timedelta(hours=3)
     )
     assert digest.send() == 0
+
+
+def test_an_offices_administrators_get_their_offices_part_from_their_office(
+    admins, handled_service, django_user_model, settings
+):
+    """Nong Bua's administrator hears of Nong Bua's overdue request, from Nong Bua and linking to its
+    site, and nothing of the first office's; the installation's administrators hear of both."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "nongbua.example"]
+    nongbua = create_second_office()
+    catalogue = nongbua.site.root_page.get_children().type(ServiceCataloguePage).get().specific
+    market = make_service(catalogue, slug="market", title="ขอใช้ตลาด", reference_prefix="MK")
+    now = timezone.now()
+    late = timezone.localdate(now) - 5 * DAY
+    make_submission(market, reference="MK-69-000001", expected_completion=late)
+    make_submission(handled_service, reference="BS-69-000106", expected_completion=late)
+    office_admin = make_staff(django_user_model, "nb_admin", group_name("nongbua", ADMINISTRATORS))
+    office_admin.email = "nb_admin@nongbua.go.th"
+    office_admin.save()
+    make_staff(django_user_model, "nb_officer", group_name("nongbua", PERMIT_OFFICERS))
+
+    assert digest.send(now) == 4  # the installation's three, and Nong Bua's administrator
+    [ours] = Message.objects.filter(kind=digest.KIND, to="nb_admin@nongbua.go.th")
+    assert "MK-69-000001" in ours.body and "BS-69-000106" not in ours.body
+    assert "http://nongbua.example/admin/inbox/" in ours.body  # the request, on its office's site
+    assert "หนองบัว" in ours.sender
+    whole = Message.objects.filter(kind=digest.KIND, to=admins["th"]).get()
+    assert "MK-69-000001" in whole.body and "BS-69-000106" in whole.body and whole.sender == ""
+
+
+def test_an_office_with_nothing_to_say_hears_nothing(admins, handled_service, django_user_model, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "nongbua.example"]
+    create_second_office()
+    office_admin = make_staff(django_user_model, "nb_admin", group_name("nongbua", ADMINISTRATORS))
+    office_admin.email = "nb_admin@nongbua.go.th"
+    office_admin.save()
+    overdue_request(handled_service, timezone.now())  # the first office's
+    assert digest.send() == 3
+    assert not Message.objects.filter(to="nb_admin@nongbua.go.th").exists()
