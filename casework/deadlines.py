@@ -19,6 +19,7 @@ import datetime
 
 import holidays as holiday_tables
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils import timezone
 
 from casework.constants import CLOCK_RUNNING_STATUSES, HOLIDAYS_CACHE_KEY, SubmissionStatus
@@ -132,8 +133,40 @@ def add_working_days_strict(start: datetime.date, days: int, closed=None) -> dat
     return start if days == 0 else add_working_days(start, days, closed)
 
 
-def due_soon_limit(today: datetime.date | None = None) -> datetime.date:
-    return add_working_days(today or timezone.localdate(), DUE_SOON_WORKING_DAYS)
+def due_soon_limit(today: datetime.date | None = None, office=None) -> datetime.date:
+    """The last day of "due soon" today, in `office`'s calendar (its local holidays move it later)."""
+    return add_working_days(today or timezone.localdate(), DUE_SOON_WORKING_DAYS, holidays(office))
+
+
+def due_soon_limits(today: datetime.date | None = None) -> tuple[datetime.date, dict[int, datetime.date]]:
+    """(the last day of "due soon" in the national calendar, {office id: its own last day} for the
+    offices whose local holidays in the coming days move it): for lists of several offices' requests,
+    in one query besides the national holidays, however many offices there are."""
+    today = today or timezone.localdate()
+    national = national_holidays()
+    limit = add_working_days(today, DUE_SOON_WORKING_DAYS, national)
+    # Each local holiday moves the limit by a working day at most; a month covers any run of them.
+    upcoming = LocalHoliday.objects.filter(date__gt=today, date__lte=limit + datetime.timedelta(days=31))
+    local: dict[int, set[datetime.date]] = {}
+    for office_id, day in upcoming.values_list("office_id", "date"):
+        local.setdefault(office_id, set()).add(day)
+    moved = {}
+    for office_id, days in local.items():
+        own = add_working_days(today, DUE_SOON_WORKING_DAYS, national | frozenset(days))
+        if own != limit:
+            moved[office_id] = own
+    return limit, moved
+
+
+def due_soon_condition(today: datetime.date | None = None, limits=None) -> Q:
+    """Requests whose deadline is from today to the last day of "due soon" in their office's calendar
+    (with the clock running: the caller filters that)."""
+    today = today or timezone.localdate()
+    limit, moved = limits or due_soon_limits(today)
+    within = Q(expected_completion__lte=limit) & ~Q(office_id__in=list(moved))
+    for office_id, own in moved.items():
+        within |= Q(office_id=office_id, expected_completion__lte=own)
+    return Q(expected_completion__gte=today) & within
 
 
 def end_of_week(today: datetime.date | None = None) -> datetime.date:
@@ -141,8 +174,9 @@ def end_of_week(today: datetime.date | None = None) -> datetime.date:
     return today + datetime.timedelta(days=6 - today.weekday())
 
 
-def due_state(submission, today=None, soon=None) -> str:
-    """ "overdue", "due_soon", "paused", "on_time" or "" (decided): for badges in the inbox."""
+def due_state(submission, today=None, limits=None) -> str:
+    """ "overdue", "due_soon", "paused", "on_time" or "" (decided): for badges in the inbox.
+    `limits`: `due_soon_limits(today)`, for a list (else the request's office's calendar is read)."""
     today = today or timezone.localdate()
     if submission.status == SubmissionStatus.WAITING:
         return "paused"
@@ -150,7 +184,12 @@ def due_state(submission, today=None, soon=None) -> str:
         return ""
     if submission.expected_completion < today:
         return "overdue"
-    if submission.expected_completion <= (soon or due_soon_limit(today)):
+    if limits is not None:
+        limit, moved = limits
+        soon = moved.get(submission.office_id, limit)
+    else:
+        soon = due_soon_limit(today, office_of(submission) if submission.office_id else None)
+    if submission.expected_completion <= soon:
         return "due_soon"
     return "on_time"
 

@@ -127,7 +127,7 @@ class InboxFilterForm(forms.Form):
         if due == "overdue":
             qs = qs.overdue(today)
         elif due == "soon":
-            qs = qs.due_by(deadlines.due_soon_limit(today), today)
+            qs = qs.clock_running().filter(deadlines.due_soon_condition(today))
         elif due == "week":
             qs = qs.due_by(deadlines.end_of_week(today), today)
         elif due == "paused":
@@ -171,14 +171,14 @@ def status_counts(base, today=None):
     index alone, without reading the rows: the inbox counts 100,000 requests in a few milliseconds.
     """
     today = today or timezone.localdate()
-    soon = deadlines.due_soon_limit(today)
+    soon = deadlines.due_soon_condition(today)
     rows = (
         base.order_by()
         .values("status")
         .annotate(
             total=Count("*"),
             overdue=Count("status", filter=Q(expected_completion__lt=today)),
-            due_soon=Count("status", filter=Q(expected_completion__gte=today, expected_completion__lte=soon)),
+            due_soon=Count("status", filter=soon),
         )
     )
     counts = dict.fromkeys([*SubmissionStatus.values, "overdue", "due_soon"], 0)

@@ -49,6 +49,7 @@ LIST_FIELDS = (
     "assignee_id",
     "submitted_at",
     "expected_completion",
+    "office_id",
     "assignee__first_name",
     "assignee__last_name",
     "assignee__username",
@@ -105,8 +106,8 @@ def index(request):
     paginator = CountedPaginator(qs, PAGE_SIZE, count=count_for_status(counts, form.value("status")))
     page = paginator.get_page(request.GET.get("p"))
     today = timezone.localdate()
-    soon = deadlines.due_soon_limit(today)
-    rows = [(s, deadlines.due_state(s, today, soon)) for s in page.object_list]
+    limits = deadlines.due_soon_limits(today)
+    rows = [(s, deadlines.due_state(s, today, limits)) for s in page.object_list]
     query = request.GET.copy()
     query.pop("p", None)
     state_links = []

@@ -9,7 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from freezegun import freeze_time
 
-from casework import reports, workflow
+from casework import deadlines, reports, workflow
+from casework.inbox.filters import status_counts
 from casework.models import Holiday, ServiceHandler, Submission
 from eforms.models import ServiceCataloguePage
 from offices.models import LocalHoliday
@@ -179,3 +180,19 @@ def test_existing_days_split_into_national_and_the_default_offices_local_ones():
         assert local.name == "วันสถาปนาเทศบาล" and local.office.site.is_default_site
     finally:
         migrate(newest)
+
+
+def test_due_soon_counts_in_each_offices_own_calendar(services, client, administrator):
+    """On Monday, "due soon" reaches Thursday nationally, Friday at Nong Bua (its foundation day on
+    Tuesday is closed): both requests are due on Friday, only Nong Bua's is due soon."""
+    first_service, second_service = services
+    friday = D(2027, 3, 5)
+    first = make_submission(first_service, reference="FA-70-000001", expected_completion=friday)
+    second = make_submission(second_service, reference="NB-70-000001", expected_completion=friday)
+    with freeze_time(on(MONDAY)):
+        assert deadlines.due_state(first) == "on_time" and deadlines.due_state(second) == "due_soon"
+        client.force_login(administrator)
+        listed = client.get(reverse("inbox:index") + "?due=soon").text
+        assert second.reference in listed and first.reference not in listed
+        counts = status_counts(Submission.objects.all())
+        assert counts["due_soon"] == 1
