@@ -17,12 +17,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from casework import deadlines, extensions, timeline, workflow
-from casework.access import can_use_inbox, handles_all
+from casework.access import can_use_inbox, handles_all, shared_services
 from casework.constants import EventKind, SubmissionStatus
 from casework.inbox.filters import (
     InboxFilterForm,
@@ -33,6 +34,8 @@ from casework.inbox.filters import (
     status_counts,
 )
 from casework.models import Submission, SubmissionFile
+from home.models import OrganisationSettings
+from offices.models import Office
 from privacy.audit import record_access
 from privacy.models import AccessLog
 from security.middleware import staff_view
@@ -107,7 +110,8 @@ def index(request):
     page = paginator.get_page(request.GET.get("p"))
     today = timezone.localdate()
     limits = deadlines.due_soon_limits(today)
-    rows = [(s, deadlines.due_state(s, today, limits)) for s in page.object_list]
+    offices = _office_names(request.user, page.object_list)
+    rows = [(s, deadlines.due_state(s, today, limits), offices.get(s.office_id)) for s in page.object_list]
     query = request.GET.copy()
     query.pop("p", None)
     state_links = []
@@ -128,8 +132,26 @@ def index(request):
             "query": query.urlencode(),
             "export_url": reverse("inbox:export") + (f"?{query.urlencode()}" if query else ""),
             "handles_all": handles_all(request.user),
+            "several_offices": bool(offices),
         },
     )
+
+
+def _office_names(user, submissions) -> dict:
+    """{office id: name} for the rows of a list that may hold several offices' requests (a platform
+    administrator's, or an officer's with services shared by another office); {} otherwise, so the
+    column is left out. A reference is unique only within its office."""
+    if not (handles_all(user) and Office.objects.count() > 1) and not shared_services(user).exists():
+        return {}
+    ids = {submission.office_id for submission in submissions}
+    english = get_language() == "en"
+    names = {}
+    rows = OrganisationSettings.objects.filter(site__office__in=ids).values_list(
+        "site__office", "site__office__code", "name_th", "name_en"
+    )
+    for office_id, code, thai, english_name in rows:
+        names[office_id] = ((english_name if english else "") or thai) or code
+    return names
 
 
 @inbox_user_required

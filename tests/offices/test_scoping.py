@@ -17,7 +17,7 @@ from privacy.models import AccessLog
 from tests.casework.factories import make_submission
 from tests.conftest import make_staff
 from tests.eforms.factories import make_service
-from tests.offices.conftest import create_second_office
+from tests.offices.conftest import FIRST_TH, SECOND_TH, create_second_office
 from tests.privacy.test_retention import EMAIL, assert_erased, finished_request
 
 pytestmark = pytest.mark.django_db
@@ -216,3 +216,17 @@ def test_an_office_administrator_answers_a_data_subject_request_for_their_office
     client.force_login(administrator)  # the installation's administrator finds both
     found = client.post(url, {"q": EMAIL})
     assert theirs.reference in found.text and not any(notice in found.text for notice in only_ours)
+
+
+def test_the_inbox_names_each_requests_office_where_it_lists_several(client, two_offices, administrator):
+    """References are unique within an office only: a list of several offices' requests names the office
+    beside each; an office's own staff see one office and no such column."""
+    client.force_login(administrator)
+    listed = client.get(reverse("inbox:index") + "?status=all").text
+    assert SECOND_TH in listed and FIRST_TH in listed
+    assert '<th scope="col">สำนักงาน</th>' in listed or '<th scope="col">Office</th>' in listed
+
+    client.force_login(two_offices["admin"])
+    own = client.get(reverse("inbox:index") + "?status=all").text
+    assert two_offices["market_request"].reference in own
+    assert "สำนักงาน</th>" not in own and ">Office</th>" not in own
