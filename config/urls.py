@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from casework.status import verify
 from home import views as home_views
 from home.sitemap import BilingualSitemap
+from performance import views as performance_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -31,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("payments/", include("payments.urls_citizen")),
     path("status/", include("casework.status.urls")),
     path("verify/<str:reference>/", verify.verify, name="citizen_verify"),
+    path("statistics/", performance_views.statistics, name="public_statistics"),
     path("", include(wagtail_urls)),
 )
 

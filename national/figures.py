@@ -231,7 +231,38 @@ def compute(year: FiscalYear, office: Office | None = None, today: datetime.date
         if row is not None:
             row.requests_this_month, row.requests_in_year = item["month"], item["year"]
 
-    # Requests per month of the fiscal year.
+    months = _months(submissions, year)
+    page_key = Coalesce(F("library_adoption__model_service__title_th"), F("title"))
+    services = _services(
+        submissions,
+        ratings,
+        pages,
+        year,
+        deadlines.holidays(),
+        service_key(),
+        service_key("submission__"),
+        page_key,
+    )
+
+    total = ServiceRow("")
+    for row in services.values():
+        total.add(row)
+    shown = [r for r in rows.values() if office is None or r.code == office.code]
+    total.offices_offering = sum(1 for r in shown if r.services)
+    total.offices_with_requests = sum(1 for r in shown if r.requests_in_year)
+    return Overview(
+        year=year,
+        office=office,
+        offices=list(rows.values()),
+        months=months,
+        services=sorted(services.values(), key=lambda r: (-r.received, r.title)),
+        total=total,
+    )
+
+
+def _months(submissions, year) -> list[MonthRow]:
+    """Requests received and decided in each month of the fiscal year."""
+    start, end = year.bounds()
     months = {month: MonthRow(month) for month in year.months}
     for field, attribute in (("submitted_at", "received"), ("decided_at", "decided")):
         counted = (
@@ -247,30 +278,37 @@ def compute(year: FiscalYear, office: Office | None = None, today: datetime.date
                 else item["m"]
             )
             setattr(months[month.replace(day=1)], attribute, item["n"])
+    return list(months.values())
 
-    # Each service across offices.
+
+def _services(
+    submissions, ratings, pages, year, closed, key, rating_key, page_key
+) -> dict[str, "ServiceRow"]:
+    """Each service's row, told apart by `key` (on requests), `rating_key` (on ratings) and `page_key`
+    (on live pages); working days counted with the `closed` days."""
+    start, end = year.bounds()
+    in_year = Q(submitted_at__gte=start, submitted_at__lt=end)
     services: dict[str, ServiceRow] = {}
 
     def service(title):
         return services.setdefault(title, ServiceRow(title))
 
-    page_key = Coalesce(F("library_adoption__model_service__title_th"), F("title"))
     for item in pages.annotate(key=page_key).values("key").annotate(n=Count("pk")):
         service(item["key"]).offices_offering = item["n"]
     for item in (
         submissions.filter(in_year)
-        .annotate(key=service_key())
+        .annotate(key=key)
         .values("key")
         .annotate(n=Count("pk"), offices=Count("office", distinct=True))
     ):
         row = service(item["key"])
         row.received, row.offices_with_requests = item["n"], item["offices"]
-    holidays = working_days.weekday_holidays(deadlines.holidays(), until=year.last_day)
+    holidays = working_days.weekday_holidays(closed, until=year.last_day)
     decided_on = TruncDate("decided_at")
     for item in (
         submissions.filter(decided_at__gte=start, decided_at__lt=end)
         .annotate(
-            key=service_key(),
+            key=key,
             decided_on=decided_on,
             days=working_days.working_days_between(
                 TruncDate("submitted_at"), decided_on, holidays, less=F("paused_days")
@@ -285,24 +323,50 @@ def compute(year: FiscalYear, office: Office | None = None, today: datetime.date
         row.days[item["days"]] = row.days.get(item["days"], 0) + item["n"]
     for item in (
         ratings.filter(created_at__gte=start, created_at__lt=end)
-        .annotate(key=service_key("submission__"))
+        .annotate(key=rating_key)
         .values("key")
         .annotate(n=Count("pk"), score_sum=Sum("score"), satisfied=Count("pk", filter=Q(score__gte=4)))
     ):
         row = service(item["key"])
         row.ratings, row.score_total, row.satisfied = item["n"], item["score_sum"] or 0, item["satisfied"]
+    return services
 
+
+@dataclasses.dataclass
+class OfficeFigures:
+    """One office's figures of a fiscal year, for its public statistics (no other office's rows)."""
+
+    year: FiscalYear
+    months: list[MonthRow]
+    services: list[ServiceRow]  # titled with the Thai page's title
+    total: ServiceRow
+
+
+def for_office(year: FiscalYear, office: Office) -> OfficeFigures:
+    """The office's own services by their own (Thai) titles, working days in its own calendar (its
+    local holidays too)."""
+    submissions = Submission.objects.order_by().filter(office=office)
+    ratings = SatisfactionRating.objects.order_by().filter(submission__office=office)
+    pages = EServicePage.objects.filter(
+        live=True, locale__language_code="th", path__startswith=office.site.root_page.path
+    ).order_by()
+    own_title = Coalesce(F("service__title"), F("service_title"))
+    services = _services(
+        submissions,
+        ratings,
+        pages,
+        year,
+        deadlines.holidays(office),
+        own_title,
+        Coalesce(F("submission__service__title"), F("submission__service_title")),
+        F("title"),
+    )
     total = ServiceRow("")
     for row in services.values():
         total.add(row)
-    shown = [r for r in rows.values() if office is None or r.code == office.code]
-    total.offices_offering = sum(1 for r in shown if r.services)
-    total.offices_with_requests = sum(1 for r in shown if r.requests_in_year)
-    return Overview(
+    return OfficeFigures(
         year=year,
-        office=office,
-        offices=list(rows.values()),
-        months=list(months.values()),
+        months=_months(submissions, year),
         services=sorted(services.values(), key=lambda r: (-r.received, r.title)),
         total=total,
     )

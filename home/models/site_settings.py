@@ -3,6 +3,7 @@
 One site serves both languages, so the organisation's own texts carry a Thai and an English field.
 """
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -54,6 +55,12 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
         related_name="+",
         help_text=_("Linked from every e-service, where personal data is collected."),
     )
+    satisfaction_target = models.PositiveSmallIntegerField(
+        _("satisfaction target (%)"),
+        default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("The share of citizens satisfied (4 or 5 of 5) the office aims at; shown on its public statistics."),
+    )
     is_demo = models.BooleanField(
         _("demo site"),
         default=False,
@@ -82,6 +89,7 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
         ),
         MultiFieldPanel([FieldPanel("line_url"), FieldPanel("facebook_url")], heading=_("Social media")),
         FieldPanel("privacy_page"),
+        FieldPanel("satisfaction_target"),
         FieldPanel("is_demo", permission="offices.change_office"),
         InlinePanel("emergency_numbers", label=_("Emergency numbers")),
     ]

@@ -46,6 +46,7 @@ PAGE_TYPES = [
     "/{lang}/tourism/tea-harvest-festival/",
     "/{lang}/tourism/map/",
     "/{lang}/status/",
+    "/{lang}/statistics/",  # tables of figures, a year to choose
     "/{lang}/no-such-page/",
 ]
 SEARCHES = {"th": "ขยะ", "en": "garbage"}

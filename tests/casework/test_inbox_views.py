@@ -43,7 +43,7 @@ def _list(client, **params):
 
 
 def _references(response):
-    return [s.reference for s, _due in response.context["rows"]]
+    return [s.reference for s, *_due_and_office in response.context["rows"]]
 
 
 def test_open_requests_sorted_by_due_date_with_counts(client, permit_officer, rows):

@@ -30,6 +30,7 @@ def form(**values):
         "map_url": "",
         "line_url": "",
         "facebook_url": "",
+        "satisfaction_target": "80",
         "emergency_numbers": inline_formset([]),
         "header_menu_items": inline_formset([]),
         "footer_menu_items": inline_formset([]),
