@@ -23,6 +23,7 @@ request kept, once the page is gone): offices that give the same service the sam
 
 import dataclasses
 import datetime
+import math
 
 from django.db.models import Count, F, Func, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncDate, TruncMonth
@@ -115,6 +116,20 @@ def _median(histogram: dict[int, int]) -> float | None:
     return (found[0] + found[1]) / 2
 
 
+def _percentile(histogram: dict[int, int], share: float) -> int | None:
+    """The nearest-rank percentile of a histogram {value: how many}: the smallest value at or below
+    which at least `share` of the counted values lie."""
+    total = sum(histogram.values())
+    if not total:
+        return None
+    rank, seen = math.ceil(share * total), 0
+    for value in sorted(histogram):
+        seen += histogram[value]
+        if seen >= rank:
+            return value
+    return None
+
+
 @dataclasses.dataclass
 class ServiceRow:
     title: str
@@ -131,6 +146,10 @@ class ServiceRow:
     @property
     def median_days(self):
         return _median(self.days)
+
+    @property
+    def percentile_90_days(self):
+        return _percentile(self.days, 0.9)
 
     @property
     def within_share(self):
@@ -340,6 +359,9 @@ class OfficeFigures:
     months: list[MonthRow]
     services: list[ServiceRow]  # titled with the Thai page's title
     total: ServiceRow
+    channels: dict[str, int]  # requests received in the year, by channel
+    open_now: int  # still owed a decision today (whatever the year)
+    overdue_now: int
 
 
 def for_office(year: FiscalYear, office: Office) -> OfficeFigures:
@@ -364,9 +386,22 @@ def for_office(year: FiscalYear, office: Office) -> OfficeFigures:
     total = ServiceRow("")
     for row in services.values():
         total.add(row)
+    start, end = year.bounds()
+    channels = dict(
+        submissions.filter(submitted_at__gte=start, submitted_at__lt=end)
+        .values_list("channel")
+        .annotate(n=Count("pk"))
+    )
+    today = timezone.localdate()
+    now = submissions.clock_running().aggregate(
+        open=Count("pk"), overdue=Count("pk", filter=Q(expected_completion__lt=today))
+    )
     return OfficeFigures(
         year=year,
         months=_months(submissions, year),
         services=sorted(services.values(), key=lambda r: (-r.received, r.title)),
         total=total,
+        channels=channels,
+        open_now=now["open"],
+        overdue_now=now["overdue"],
     )

@@ -19,6 +19,7 @@ class Shown:
     received: int | None
     decided: int | None
     median_days: float | None
+    percentile_90_days: int | None
     within_percent: float | None
     ratings: int | None
     satisfied_percent: float | None
@@ -36,8 +37,9 @@ class Shown:
         return values
 
 
-def _count(value):
-    return value if value >= SMALL else None
+def count(value):
+    """A count as the public sees it: None (shown as "fewer than 5") under `SMALL`, but 0 stays 0."""
+    return value if value >= SMALL or value == 0 else None
 
 
 def shown(row, target: int, title: str) -> Shown:
@@ -52,11 +54,12 @@ def shown(row, target: int, title: str) -> Shown:
     enough_ratings = row.ratings >= SMALL
     return Shown(
         title=title,
-        received=_count(row.received),
-        decided=_count(row.decided),
+        received=count(row.received),
+        decided=count(row.decided),
         median_days=row.median_days if enough_decided else None,
+        percentile_90_days=row.percentile_90_days if enough_decided else None,
         within_percent=round(row.within_share * 100, 1) if enough_decided else None,
-        ratings=_count(row.ratings),
+        ratings=count(row.ratings),
         satisfied_percent=round(row.satisfied_share * 100, 1) if enough_ratings else None,
         target=target,
         hidden=hidden,

@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from casework.constants import Channel
 from eforms.models import EServicePage
+from home.dates import ENGLISH_MONTHS, THAI_MONTHS, buddhist_year
 from home.models import OrganisationSettings
 from national.figures import FiscalYear, for_office
 from offices.lookup import office_for_request
-from performance.figures import SMALL, fewer_than_small, shown
+from performance.figures import SMALL, count, fewer_than_small, shown
 
 YEARS_SHOWN = 5
 LICENCE = "CC BY 4.0"
@@ -23,6 +25,7 @@ CSV_COLUMNS = [
     "received",
     "decided",
     "median_working_days",
+    "percentile_90_working_days",
     "decided_within_legal_time_percent",
     "satisfaction_answers",
     "satisfied_percent",
@@ -39,6 +42,12 @@ def _year(request, current):
     if not current.number - YEARS_SHOWN < number <= current.number:
         return None
     return FiscalYear(number)
+
+
+def _month(day) -> str:
+    if get_language() == "en":
+        return f"{ENGLISH_MONTHS[day.month - 1]} {day.year}"
+    return f"{THAI_MONTHS[day.month - 1]} {buddhist_year(day.year)}"
 
 
 def _english_titles(office) -> dict[str, str]:
@@ -72,7 +81,9 @@ def statistics(request):
     if chosen == "csv":
         return _csv(year, rows, total)
     if chosen == "json":
-        return _json(year, office, rows, total)
+        return _json(year, office, rows, total, figures)
+    months = [(_month(month.month), count(month.received), count(month.decided)) for month in figures.months]
+    channels = [(label, count(figures.channels.get(value, 0))) for value, label in Channel.choices]
     years = [FiscalYear(current.number - n) for n in range(YEARS_SHOWN)]
     return render(
         request,
@@ -82,6 +93,10 @@ def statistics(request):
             "years": years,
             "rows": rows,
             "total": total,
+            "months": months,
+            "channels": channels,
+            "open_now": count(figures.open_now),
+            "overdue_now": count(figures.overdue_now),
             "target": target,
             "small": SMALL,
             "fewer": fewer_than_small(),
@@ -106,6 +121,7 @@ def _csv(year, rows, total):
                         row.received,
                         row.decided,
                         row.median_days,
+                        row.percentile_90_days,
                         row.within_percent,
                         row.ratings,
                         row.satisfied_percent,
@@ -117,7 +133,7 @@ def _csv(year, rows, total):
     return response
 
 
-def _json(year, office, rows, total):
+def _json(year, office, rows, total, figures):
     data = {
         "office": office.code,
         "fiscal_year_be": year.number,
@@ -127,6 +143,17 @@ def _json(year, office, rows, total):
         "small_counts": f"counts under {SMALL} and figures computed from fewer than {SMALL} are null",
         "services": [row.as_dict() for row in rows],
         "all_services": total.as_dict(),
+        "months": [
+            {
+                "month": month.month.strftime("%Y-%m"),
+                "received": count(month.received),
+                "decided": count(month.decided),
+            }
+            for month in figures.months
+        ],
+        "channels": {value: count(figures.channels.get(value, 0)) for value in Channel.values},
+        "open_now": count(figures.open_now),
+        "overdue_now": count(figures.overdue_now),
     }
     return HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),

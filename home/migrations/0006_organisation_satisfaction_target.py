@@ -5,15 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0005_organisation_email_sender'),
+        ("home", "0005_organisation_email_sender"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisationsettings',
-            name='satisfaction_target',
-            field=models.PositiveSmallIntegerField(default=80, help_text='The share of citizens satisfied (4 or 5 of 5) the office aims at; shown on its public statistics.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='satisfaction target (%)'),
+            model_name="organisationsettings",
+            name="satisfaction_target",
+            field=models.PositiveSmallIntegerField(
+                default=80,
+                help_text="The share of citizens satisfied (4 or 5 of 5) the office aims at; shown on its public statistics.",
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(100),
+                ],
+                verbose_name="satisfaction target (%)",
+            ),
         ),
     ]

@@ -59,7 +59,9 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
         _("satisfaction target (%)"),
         default=80,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
-        help_text=_("The share of citizens satisfied (4 or 5 of 5) the office aims at; shown on its public statistics."),
+        help_text=_(
+            "The share of citizens satisfied (4 or 5 of 5) the office aims at; shown on its public statistics."
+        ),
     )
     is_demo = models.BooleanField(
         _("demo site"),

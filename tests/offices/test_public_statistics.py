@@ -9,7 +9,7 @@ from django.test import Client
 
 from casework.models import SatisfactionRating
 from home.models import OrganisationSettings
-from tests.casework.factories import on
+from tests.casework.factories import make_submission, on
 from tests.offices.conftest import SECOND_HOST
 from tests.offices.test_overview import COMMENT, EMAILS, GARBAGE, NAMES, PERMIT, _decided, offices  # noqa: F401
 
@@ -26,7 +26,9 @@ def figures(offices):  # noqa: F811
     first, second, a_permit, a_garbage, b_permit = offices
     for n in range(5):
         done = _decided(a_permit, MONDAY, TUESDAY, name=n)
-        SatisfactionRating.objects.create(submission=done, score=4 + n % 2, comment=COMMENT, created_at=on(TUESDAY))
+        SatisfactionRating.objects.create(
+            submission=done, score=4 + n % 2, comment=COMMENT, created_at=on(TUESDAY)
+        )
     _decided(a_garbage, MONDAY, datetime.date(2026, 11, 4))
     _decided(b_permit, MONDAY, datetime.date(2026, 11, 13))
     return offices
@@ -53,7 +55,7 @@ def test_another_office_shows_only_its_own(figures):
     page = Client(HTTP_HOST=SECOND_HOST).get(URL)
     [permit] = page.context["rows"]
     assert permit.title == PERMIT and permit.received is None  # one request: fewer than 5
-    assert page.context["total"].ratings is None
+    assert page.context["total"].ratings == 0 and page.context["total"].satisfied_percent is None
 
 
 def test_the_target_is_the_offices_own(figures):
@@ -86,3 +88,21 @@ def test_downloads_carry_no_personal_data_and_null_small_counts(figures):
 def test_a_year_that_is_not_offered_is_not_found(figures, year):
     response = Client().get(URL, {"year": year})
     assert response.status_code == 404 and '<html lang="th"' in response.content.decode()
+
+
+def test_months_channels_the_ninetieth_percentile_and_what_is_open_now(figures):
+    first, second, a_permit, *_ = figures
+    for _ in range(5):
+        _decided(a_permit, MONDAY, datetime.date(2026, 11, 13))  # nine working days
+    make_submission(a_permit, channel="counter", submitted_at=on(MONDAY))  # still open, on time
+    page = Client().get(URL)
+    permit = next(row for row in page.context["rows"] if row.title == PERMIT)
+    # Ten decided: five in 1 working day, five in 9. Median 5, nine in ten within 9 days.
+    assert (permit.median_days, permit.percentile_90_days) == (5, 9)
+    months = dict((label, received) for label, received, _decided_count in page.context["months"])
+    assert months["พฤศจิกายน 2569"] == 12 and months["ตุลาคม 2569"] == 0
+    channels = dict(page.context["channels"])
+    assert list(channels.values()) == [11, None]  # one at the counter: fewer than 5
+    assert page.context["open_now"] is None  # one open request
+    data = json.loads(Client().get("/en/statistics/?format=json").content)
+    assert data["channels"] == {"online": 11, "counter": None} and data["months"][1]["received"] == 12
