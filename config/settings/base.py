@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "operations",
     "library",
     "national",
+    "problems",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
