@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from casework.constants import SubmissionStatus
 
@@ -26,10 +27,10 @@ DEFAULT_VILLAGES = 20
 class PublicState(models.TextChoices):
     """What the board shows; derived from the request's one state (casework.workflow), never stored."""
 
-    RECEIVED = "received", _("Received")
-    IN_PROGRESS = "in_progress", _("In progress")
-    FIXED = "fixed", _("Fixed")
-    CLOSED = "closed", _("Closed")
+    RECEIVED = "received", pgettext_lazy("state of a problem report", "Received")
+    IN_PROGRESS = "in_progress", pgettext_lazy("state of a problem report", "In progress")
+    FIXED = "fixed", pgettext_lazy("state of a problem report", "Fixed")
+    CLOSED = "closed", pgettext_lazy("state of a problem report", "Closed")
 
 
 #: The request's states behind each public state (a withdrawn report leaves the board).

@@ -21,7 +21,9 @@ class ProblemReports:
     name = "problem_reports"
     label = _("Problem reports")
     noun = "problem report(s)"
-    order = 15
+    order = 60
+    template = "problems/privacy/reports.html"
+    print_template = "problems/privacy/reports_print.html"
 
     def records_of_cases(self, cases):
         return list(ProblemReport.objects.filter(submission_id__in=cases).select_related("category"))
