@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("eforms.urls")),
     path("", include("casework.urls")),
     path("payments/", include("payments.urls")),
+    path("open311/v2/", include("problems.urls_open311")),
 ]
 
 if settings.DEBUG:

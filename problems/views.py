@@ -14,8 +14,10 @@ from problems import services
 from problems.constants import DEFAULT_VILLAGES, STATUSES_OF, PhotoKind, PositionSource
 from problems.forms import BoardFilter, PhotosForm, WhatForm, WhereForm
 from problems.models import Category, OfficeArea, ProblemPhoto, ProblemReport
+from security.limits import exceeded
 
 SESSION_KEY = "problems_report"
+REPORTS_PER_HOUR = "10/h"
 DONE_KEY = "problems_done"
 PER_PAGE = 20
 
@@ -117,6 +119,8 @@ def photos(request):
     if category is None or "place" not in draft:
         return HttpResponseRedirect(reverse("problems:where" if category else "problems:new"))
     form = PhotosForm(_posted(request), request.FILES if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid() and _too_many(request, form):
+        return _render(request, "problems/photos.html", {"form": form, "category": category, **_step(3)}, 429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         report = services.submit_report(
@@ -132,6 +136,20 @@ def photos(request):
         request.session[DONE_KEY] = report.pk
         return HttpResponseRedirect(reverse("problems:done"))
     return _render(request, "problems/photos.html", {"form": form, "category": category, **_step(3)})
+
+
+def _too_many(request, form):
+    """Reports sent from one address in an hour (a village may share one: set well above one family's
+    need); the 11th is refused with a message, nothing is made."""
+    if not exceeded(request, "problems:report", per_address=REPORTS_PER_HOUR):
+        return False
+    form.add_error(
+        None,
+        translation.gettext(
+            "You have sent many reports in the last hour. Please wait a while, or call the office."
+        ),
+    )
+    return True
 
 
 def done(request):

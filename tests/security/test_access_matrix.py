@@ -862,6 +862,9 @@ PUBLIC = {
     "problems:where": "reporting a problem: where (this browser's own answers)",
     "problems:photos": "reporting a problem: photos and contact (this browser's own answers)",
     "problems:done": "the confirmation, for the browser that sent the report",
+    "open311:services": "Open311 GeoReport v2: the office's public problem categories",
+    "open311:requests": "Open311 GeoReport v2: what the public board shows, no reporter's details",
+    "open311:request": "Open311 GeoReport v2: one case the public board shows",
 }
 
 
