@@ -15,7 +15,7 @@ from wagtail.permissions import register_permission_policy
 from offices import holidays as own_office
 from offices.models import OfficeGroup
 from problems import staff_views
-from problems.models import Category
+from problems.models import Category, OfficeArea
 
 
 class CategoryIndexView(own_office.OwnOfficeListingMixin, generic.IndexView):
@@ -119,3 +119,59 @@ def register_report_urls():
         path("<int:pk>/answer/", staff_views.answer, name="answer"),
     ]
     return [path("problems/", include((urls, "problems_admin")))]
+
+
+# Each office's reporting area (centre, radius, villages): kept as its categories are.
+class AreaIndexView(own_office.OwnOfficeListingMixin, generic.IndexView):
+    pass
+
+
+class AreaEditView(own_office.OwnOfficeObjectMixin, generic.EditView):
+    pass
+
+
+class AreaDeleteView(own_office.OwnOfficeObjectMixin, generic.DeleteView):
+    pass
+
+
+class AreaHistoryView(own_office.OwnOfficeObjectMixin, history.HistoryView):
+    pass
+
+
+class AreaUsageView(own_office.OwnOfficeObjectMixin, usage.UsageView):
+    pass
+
+
+class AreaForm(own_office.LocalHolidayForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].help_text = _(
+            "Reports further from this centre than the radius are asked to confirm."
+        )
+
+
+class AreaViewSet(ModelViewSet):
+    model = OfficeArea
+    icon = "site"
+    menu_label = _("Reporting areas")
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    list_display = ["office", "latitude", "longitude", "radius_km", "village_count"]
+    ordering = ["office"]
+    index_view_class = AreaIndexView
+    edit_view_class = AreaEditView
+    delete_view_class = AreaDeleteView
+    history_view_class = AreaHistoryView
+    usage_view_class = AreaUsageView
+    edit_handler = ObjectList(
+        [FieldPanel(name) for name in ("office", "latitude", "longitude", "radius_km", "village_count")],
+        base_form_class=AreaForm,
+    )
+
+
+register_permission_policy(OfficeArea, own_office.LocalHolidayPermissionPolicy(OfficeArea), exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_areas():
+    return AreaViewSet("problem_areas")

@@ -44,7 +44,7 @@ from payments import counter, refunds
 from payments.constants import RefundStatus
 from payments.models import Payment, PaymentSettings, Refund
 from privacy.models import AccessLog
-from problems.models import Category, ProblemReport
+from problems.models import Category, OfficeArea, ProblemReport
 from security.citizen_verification import verification_url
 from tests.casework.factories import make_submission
 from tests.conftest import make_staff
@@ -206,6 +206,8 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
     # A problem report: its category's division is the permit officers' group (the officer of A).
     Category.objects.filter(office=a.office, code="street-light").update(division=officers)
     pr = make_report(office=a.office, name="ประพันธ์ แจ้งไฟ", email="prapan@example.com")
+    for office in Office.objects.all():
+        OfficeArea.objects.create(office=office, latitude="19.91", longitude="99.83")
     # The first office's own holiday: kept by platform administrators, not by another office's.
     LocalHoliday.objects.create(
         office=Office.objects.get(site=page_a.get_site()), date="2027-03-02", name="x"
@@ -454,6 +456,24 @@ def cases(s):
             for label, category, allowed in (
                 ("first office's", Category.objects.get(office=a.office, code="garbage").pk, {ADMIN}),
                 ("Nong Bua's", Category.objects.get(office__code="nongbua", code="garbage").pk, LIBRARY),
+            )
+        ],
+        # Reporting areas: the same rule as categories (an office's administrators, their own office's).
+        Case("GET /admin/problem_areas/", reverse("problem_areas:index"), {ADMIN, OFFICE_ADMIN}),
+        Case(
+            "GET /admin/problem_areas/results/", reverse("problem_areas:index_results"), {ADMIN, OFFICE_ADMIN}
+        ),
+        Case("GET /admin/problem_areas/new/", reverse("problem_areas:add"), {ADMIN, OFFICE_ADMIN}),
+        *[
+            Case(
+                f"GET /admin/problem_areas/{name}/<{label} area>/",
+                reverse(f"problem_areas:{name}", args=[area]),
+                allowed,
+            )
+            for name in ("edit", "delete", "history", "history_results", "usage")
+            for label, area, allowed in (
+                ("first office's", OfficeArea.objects.get(office=a.office).pk, {ADMIN}),
+                ("Nong Bua's", OfficeArea.objects.get(office__code="nongbua").pk, LIBRARY),
             )
         ],
         # Actions (last: they change the scenario for the role that may do them)
