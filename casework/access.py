@@ -23,6 +23,15 @@ SHARED_WITH_ROLES = (roles.PERMIT_OFFICERS, roles.ADMINISTRATORS)
 #: Permission that lets a user see and handle the submissions of every office (platform administrators).
 HANDLE_ALL_PERMISSION = "casework.handle_all_submissions"
 
+#: Other apps' rules that add requests a member of staff handles (`register_scope`).
+_scopes = []
+
+
+def register_scope(scope):
+    """Add a rule from a higher app (problems routes a report to its category's division). `scope` has
+    `condition(user) -> Q | None` on submissions, and `handles_any(user) -> bool` for the inbox's door."""
+    _scopes.append(scope)
+
 
 def is_staff_member(user) -> bool:
     return user is not None and user.is_authenticated and user.is_active
@@ -41,11 +50,16 @@ def shared_services(user):
 def submission_scope(user) -> Q:
     """The condition on submissions that `user` may see (for staff who do not handle all)."""
     handled = ServiceHandler.objects.filter(group__user=user).values("service_id")
-    return (
+    condition = (
         Q(service_id__in=handled)
         | Q(office_id__in=administered_offices(user).values("pk"))
         | Q(service_id__in=shared_services(user))
     )
+    for scope in _scopes:
+        extra = scope.condition(user)
+        if extra is not None:
+            condition |= extra
+    return condition
 
 
 def can_use_inbox(user) -> bool:
@@ -58,6 +72,7 @@ def can_use_inbox(user) -> bool:
         or ServiceHandler.objects.filter(group__user=user).exists()
         or administered_offices(user).exists()
         or shared_services(user).exists()
+        or any(scope.handles_any(user) for scope in _scopes)
     )
 
 

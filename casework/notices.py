@@ -21,9 +21,18 @@ from outbox import services as outbox
 RATING_SALT = "eforms.rating"
 
 
+def page_of(submission):
+    """The page whose site a request's links and sender are on: its service, or for a request made
+    without a service page (a problem report) its office's home page."""
+    if submission.service_id:
+        return submission.service
+    office = submission.office
+    return office.site.root_page if office is not None else None
+
+
 def status_url(submission, language=None) -> str:
     with translation.override(language or submission.language or settings.LANGUAGE_CODE):
-        return absolute_url(reverse("status:detail", args=[submission.reference]), page=submission.service)
+        return absolute_url(reverse("status:detail", args=[submission.reference]), page=page_of(submission))
 
 
 def rating_token(submission) -> str:
@@ -32,7 +41,7 @@ def rating_token(submission) -> str:
 
 def rating_url(submission) -> str:
     with translation.override(submission.language or settings.LANGUAGE_CODE):
-        return absolute_url(reverse("status:rate", args=[rating_token(submission)]), page=submission.service)
+        return absolute_url(reverse("status:rate", args=[rating_token(submission)]), page=page_of(submission))
 
 
 def queue(submission, kind, template, *, to=None, language=None, urgent=False, **context):
@@ -45,7 +54,7 @@ def queue(submission, kind, template, *, to=None, language=None, urgent=False, *
         ctx = {
             "submission": submission,
             "status_url": status_url(submission),
-            **message_context(page=submission.service),
+            **message_context(page=page_of(submission)),
             **context,
         }
         subject = render_to_string(f"casework/email/{template}_subject.txt", ctx)
@@ -115,7 +124,7 @@ def officer_reply_email(submission):
         return None
     language = getattr(getattr(officer, "wagtail_userprofile", None), "preferred_language", "") or "th"
     with translation.override(language):
-        url = admin_url(reverse("inbox:detail", args=[submission.pk]), page=submission.service)
+        url = admin_url(reverse("inbox:detail", args=[submission.pk]), page=page_of(submission))
     return queue(submission, "officer:reply", "officer_reply", to=officer.email, language=language, url=url)
 
 

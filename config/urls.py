@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("eforms.urls")),
     path("", include("casework.urls")),
     path("payments/", include("payments.urls")),
+    path("open311/v2/", include("problems.urls_open311")),
 ]
 
 if settings.DEBUG:
@@ -31,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("payments/", include("payments.urls_citizen")),
     path("status/", include("casework.status.urls")),
+    path("reports/", include("problems.urls")),
     path("verify/<str:reference>/", verify.verify, name="citizen_verify"),
     path("statistics/", performance_views.statistics, name="public_statistics"),
     path("", include(wagtail_urls)),

@@ -176,13 +176,20 @@ def detail(request, pk):
             "can_override": workflow.can_override(request.user),
             "due_state": deadlines.due_state(submission),
             "colleagues": colleagues(request.user, submission.service_id),
-            "payment": extensions.summaries(submission).get("payment"),
+            **_summaries(submission),
             "rating": getattr(submission, "rating", None)
             if submission.status == SubmissionStatus.COMPLETED
             else None,
             "assignee_name": display_name(submission.assignee),
         },
     )
+
+
+def _summaries(submission):
+    """The payment's summary, and what other apps add (a problem report's category and place)."""
+    found = extensions.summaries(submission)
+    payment = found.pop("payment", None)
+    return {"payment": payment, "other_summaries": list(found.values())}
 
 
 def _back(submission):

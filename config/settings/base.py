@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "library",
     "national",
     "performance",
+    "problems",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -63,7 +63,7 @@ def test_demo_builds_a_bilingual_municipality_and_can_run_again_beside_staff_pag
     settings.DEBUG = True
     printed, second_counts = load_demo("--demo-admin", "--port", "8124")
     settings.DEBUG = False
-    assert len(first_counts) == 4 and second_counts == first_counts
+    assert len(first_counts) == 5 and second_counts == first_counts
     assert "Admin: http://127.0.0.1:8124/admin/" in printed
     assert (
         "Doi Ngam Subdistrict Municipality: http://127.0.0.1:8124/  ·  "

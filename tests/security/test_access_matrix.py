@@ -44,10 +44,12 @@ from payments import counter, refunds
 from payments.constants import RefundStatus
 from payments.models import Payment, PaymentSettings, Refund
 from privacy.models import AccessLog
+from problems.models import Category, OfficeArea, ProblemReport
 from security.citizen_verification import verification_url
 from tests.casework.factories import make_submission
 from tests.conftest import make_staff
 from tests.eforms.factories import PDF_BYTES, make_service
+from tests.problems.factories import make_report
 from tests.security.urlconf import all_urls
 
 pytestmark = pytest.mark.django_db
@@ -103,6 +105,7 @@ class Scenario:
     adoption: Adoption  # Nong Bua's copy of the library's garbage fee
     nb: Submission  # the second office's request, paid at its counter (its own receipt book)
     nb_payment: Payment
+    pr: ProblemReport  # a street light reported to the first office, routed to its permit officers
 
 
 def _pdf(submission, name):
@@ -200,6 +203,11 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
     log_entry = AccessLog.objects.create(
         username="admin", action=AccessLog.Action.VIEW, object_type="submission", object_label="x"
     )
+    # A problem report: its category's division is the permit officers' group (the officer of A).
+    Category.objects.filter(office=a.office, code="street-light").update(division=officers)
+    pr = make_report(office=a.office, name="ประพันธ์ แจ้งไฟ", email="prapan@example.com")
+    for office in Office.objects.all():
+        OfficeArea.objects.create(office=office, latitude="19.91", longitude="99.83")
     # The first office's own holiday: kept by platform administrators, not by another office's.
     LocalHoliday.objects.create(
         office=Office.objects.get(site=page_a.get_site()), date="2027-03-02", name="x"
@@ -223,6 +231,7 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
         nb_payment=counter.record_counter_payment(
             nb, amount=4000, method="cash", note_text="ใบนำส่ง นบ.1", officer=users[OFFICE_OFFICER]
         ),
+        pr=pr,
     )
 
 
@@ -230,9 +239,9 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
 def visible(s, role):
     return {
         VERIFIED: [s.a],
-        OFFICER: [s.a, s.a2],
+        OFFICER: [s.a, s.a2, s.pr.submission],
         OTHER: [s.b],
-        ADMIN: [s.a, s.a2, s.b, s.nb],
+        ADMIN: [s.a, s.a2, s.b, s.nb, s.pr.submission],
         OFFICE_OFFICER: [s.nb],
         OFFICE_ADMIN: [s.nb],
     }.get(role, [])
@@ -432,7 +441,76 @@ def cases(s):
             for name in ("edit", "delete", "history", "history_results", "usage")
             for day in [LocalHoliday.objects.get(name="x").pk]
         ],
+        # Problem reports: the category's division (the officer of A) and administrators of its office.
+        Case("GET /admin/problems/<PR>/", reverse("problems_admin:manage", args=[s.pr.pk]), HANDLE_A),
+        Case(
+            "GET /admin/problems/<PR>/photos/<photo>.jpg",
+            reverse("problems_admin:photo", args=[s.pr.pk, s.pr.photos.get().pk]),
+            HANDLE_A,
+        ),
+        Case("GET /admin/problems/<missing>/", reverse("problems_admin:manage", args=[10**8]), set()),
+        # Problem categories: each office's administrators keep their own office's, as local holidays.
+        Case("GET /admin/problem_categories/", reverse("problem_categories:index"), {ADMIN, OFFICE_ADMIN}),
+        Case(
+            "GET /admin/problem_categories/results/",
+            reverse("problem_categories:index_results"),
+            {ADMIN, OFFICE_ADMIN},
+        ),
+        Case("GET /admin/problem_categories/new/", reverse("problem_categories:add"), {ADMIN, OFFICE_ADMIN}),
+        *[
+            Case(
+                f"GET /admin/problem_categories/{name}/<{label} category>/",
+                reverse(f"problem_categories:{name}", args=[category]),
+                allowed,
+            )
+            for name in ("edit", "delete", "history", "history_results", "usage")
+            for label, category, allowed in (
+                ("first office's", Category.objects.get(office=a.office, code="garbage").pk, {ADMIN}),
+                ("Nong Bua's", Category.objects.get(office__code="nongbua", code="garbage").pk, LIBRARY),
+            )
+        ],
+        # Reporting areas: the same rule as categories (an office's administrators, their own office's).
+        Case("GET /admin/problem_areas/", reverse("problem_areas:index"), {ADMIN, OFFICE_ADMIN}),
+        Case(
+            "GET /admin/problem_areas/results/", reverse("problem_areas:index_results"), {ADMIN, OFFICE_ADMIN}
+        ),
+        Case("GET /admin/problem_areas/new/", reverse("problem_areas:add"), {ADMIN, OFFICE_ADMIN}),
+        *[
+            Case(
+                f"GET /admin/problem_areas/{name}/<{label} area>/",
+                reverse(f"problem_areas:{name}", args=[area]),
+                allowed,
+            )
+            for name in ("edit", "delete", "history", "history_results", "usage")
+            for label, area, allowed in (
+                ("first office's", OfficeArea.objects.get(office=a.office).pk, {ADMIN}),
+                ("Nong Bua's", OfficeArea.objects.get(office__code="nongbua").pk, LIBRARY),
+            )
+        ],
         # Actions (last: they change the scenario for the role that may do them)
+        Case(
+            "POST /admin/problems/<PR>/answer/",
+            reverse("problems_admin:answer", args=[s.pr.pk]),
+            HANDLE_A,
+            "post",
+            {"text": "ช่างจะเข้าซ่อมพรุ่งนี้"},
+            then=reverse("problems_admin:manage", args=[s.pr.pk]),
+        ),
+        Case(
+            "POST /admin/problems/<PR>/hide/",
+            reverse("problems_admin:hide", args=[s.pr.pk]),
+            HANDLE_A,
+            "post",
+            {"reason": "รูปมีใบหน้าบุคคล"},
+            then=reverse("problems_admin:manage", args=[s.pr.pk]),
+        ),
+        Case(
+            "POST /admin/problems/<PR>/show/",
+            reverse("problems_admin:show", args=[s.pr.pk]),
+            HANDLE_A,
+            "post",
+            then=reverse("problems_admin:manage", args=[s.pr.pk]),
+        ),
         Case(
             "POST /th/status/<A>/ (reply)",
             _th("status:detail", ra),
@@ -660,7 +738,7 @@ def judge(role, case, response, s, before):
         if status == 200:
             text = body(response)
             seen = {x.pk for x in visible(s, role)}
-            for other in (s.a, s.a2, s.b, s.nb):
+            for other in (s.a, s.a2, s.b, s.nb, s.pr.submission):
                 leaked = [m for m in markers(other) if other.pk not in seen and m in text]
                 if leaked:
                     return f"allowed, but shows a request it may not see: {leaked}"
@@ -808,6 +886,16 @@ PUBLIC = {
     "status:withdraw": "withdrawing a request, behind the one-time code",
     "status:rate": "a citizen's signed rating link",
     "citizen_verify": "the one-time code page",
+    "problems:board": "the public board of reported problems (never the reporter's details)",
+    "problems:case": "a reported problem's public page (hidden and sensitive ones are 404)",
+    "problems:photo": "a reported problem's photo, while its report is public",
+    "problems:new": "reporting a problem: what",
+    "problems:where": "reporting a problem: where (this browser's own answers)",
+    "problems:photos": "reporting a problem: photos and contact (this browser's own answers)",
+    "problems:done": "the confirmation, for the browser that sent the report",
+    "open311:services": "Open311 GeoReport v2: the office's public problem categories",
+    "open311:requests": "Open311 GeoReport v2: what the public board shows, no reporter's details",
+    "open311:request": "Open311 GeoReport v2: one case the public board shows",
 }
 
 

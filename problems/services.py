@@ -1,0 +1,188 @@
+"""Making a report (its request, its photos, the acknowledgement) in one transaction, hiding it from the
+board, answering it in public, and the categories every office starts with."""
+
+import math
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from casework import deadlines, notices, timeline
+from casework.constants import Channel, EventKind
+from casework.models import Submission
+from casework.services import next_reference
+from eforms.storage import all_or_nothing
+from problems.constants import REFERENCE_PREFIX, PositionSource
+from problems.models import Category, OfficeArea, ProblemPhoto, ProblemReport, PublicAnswer
+
+# code, Thai, English, Thai words, English words, icon, response days, resolution days, sensitive
+DEFAULT_CATEGORIES = [
+    ("street-light", "ไฟฟ้าส่องสว่างดับ", "Street light out", "ไฟถนนดับ กะพริบ หรือเสา/สายไฟชำรุด",
+     "A street light is off, blinking, or its pole or wire is damaged", "💡", 2, 7, False),
+    ("garbage", "ขยะไม่ได้จัดเก็บ", "Garbage not collected", "ขยะตกค้าง ถังขยะเต็มหรือชำรุด",
+     "Garbage left behind, a full or broken bin", "🗑", 1, 3, False),
+    ("pothole", "ถนนชำรุด เป็นหลุมบ่อ", "Pothole or broken road", "ถนนเป็นหลุม ทรุด หรือแตก",
+     "A hole, a dip or a crack in the road", "🚧", 2, 15, False),
+    ("blocked-drain", "ท่อระบายน้ำอุดตัน", "Blocked drain", "น้ำท่วมขัง ท่อหรือรางระบายน้ำอุดตัน",
+     "Standing water, a blocked drain or gutter", "🌊", 1, 7, False),
+    ("fallen-tree", "ต้นไม้ล้ม กีดขวาง", "Fallen tree", "ต้นไม้หรือกิ่งไม้ล้มขวางทางหรือพาดสายไฟ",
+     "A tree or branch across the road or on wires", "🌳", 1, 3, False),
+    ("mosquito", "แหล่งเพาะพันธุ์ยุงลาย", "Mosquito breeding site", "น้ำขังที่ยุงลายวางไข่ ขอพ่นหมอกควัน",
+     "Still water where mosquitoes breed; ask for fogging", "🦟", 1, 5, False),
+    ("corruption", "ร้องเรียนการทุจริต", "Corruption complaint", "การทุจริตหรือประพฤติมิชอบของเจ้าหน้าที่ (ไม่เปิดเผยต่อสาธารณะ)",
+     "Corruption or misconduct by staff (never shown in public)", "⚖", 3, 30, True),
+]  # fmt: skip
+
+
+def create_default_categories(office):
+    """The demo-able categories, for a new office (`problems.signals`) and the offices already there
+    (the migration). Existing codes are kept as the office edited them."""
+    existing = set(Category.objects.filter(office=office).values_list("code", flat=True))
+    Category.objects.bulk_create(
+        Category(
+            office=office,
+            code=code,
+            name_th=name_th,
+            name_en=name_en,
+            description_th=words_th,
+            description_en=words_en,
+            icon=icon,
+            response_days=response,
+            resolution_days=resolution,
+            sensitive=sensitive,
+            sort_order=index,
+        )
+        for index, (code, name_th, name_en, words_th, words_en, icon, response, resolution, sensitive) in (
+            enumerate(DEFAULT_CATEGORIES)
+        )
+        if code not in existing
+    )
+
+
+def distance_km(lat1, lon1, lat2, lon2) -> float:
+    """Great-circle distance (haversine), good to a few metres at these scales."""
+    p1, p2 = math.radians(float(lat1)), math.radians(float(lat2))
+    dp, dl = p2 - p1, math.radians(float(lon2) - float(lon1))
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def outside_area(office, latitude, longitude) -> bool:
+    """Whether a position is further from the office's centre than its radius (False without an area)."""
+    if latitude is None or longitude is None:
+        return False
+    area = OfficeArea.objects.filter(office=office).first()
+    if area is None:
+        return False
+    return distance_km(area.latitude, area.longitude, latitude, longitude) > area.radius_km
+
+
+def _answers(category, place, description, name, phone):
+    """The request's snapshot as the inbox shows answers (labels in the report's language)."""
+    rows = [
+        ("category", _("What"), category.name),
+        ("description", _("What is wrong"), description),
+        ("village", _("Village (moo)"), place.get("village_label", "")),
+        ("road", _("Road or soi"), place.get("road", "")),
+        ("landmark", _("Landmark"), place.get("landmark", "")),
+        ("position", _("Position"), place.get("position_text", "")),
+        ("name", _("Name"), name),
+        ("phone", _("Phone"), phone),
+    ]
+    return [
+        {"key": k, "label": str(label), "type": "text", "step": "", "value": v, "display": v}
+        for k, label, v in rows
+    ]
+
+
+def submit_report(*, office, category, place, description, photos, contact, language, now=None):
+    """The report and its request (reference, deadline = the category's resolution time), its photos
+    (already cleaned, `photos.CleanPhoto`) and the acknowledgement, in one transaction."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    with override(language):
+        answers = _answers(category, place, description, contact.get("name", ""), contact.get("phone", ""))
+        title = category.name
+    storage = ProblemPhoto._meta.get_field("file").storage
+    with all_or_nothing(storage) as written, transaction.atomic():
+        submission = Submission.objects.create(
+            reference=next_reference(REFERENCE_PREFIX, office=office, when=now),
+            office=office,
+            service=None,
+            service_title=title,
+            language=language,
+            answers=answers,
+            applicant_email=contact.get("email", ""),
+            applicant_name=contact.get("name", "")[:200],
+            processing_days=category.resolution_days,
+            expected_completion=deadlines.initial_deadline(today, category.resolution_days, office),
+            submitted_at=now,
+            status_changed_at=now,
+            channel=Channel.ONLINE,
+        )
+        report = ProblemReport.objects.create(
+            submission=submission,
+            office=office,
+            category=category,
+            description=description,
+            village=place.get("village", ""),
+            road=place.get("road", ""),
+            landmark=place.get("landmark", ""),
+            latitude=place.get("latitude"),
+            longitude=place.get("longitude"),
+            position_source=place.get("position_source", PositionSource.NONE),
+            respond_by=deadlines.initial_deadline(today, category.response_days, office),
+            created_at=now,
+        )
+        for photo in photos:
+            record = ProblemPhoto(report=report, width=photo.width, height=photo.height, size=len(photo.data))
+            record.file.save("photo.jpg", ContentFile(photo.data), save=False)
+            written.remember(record.file.name)
+            record.save()
+        timeline.record(
+            submission,
+            EventKind.CREATED,
+            actor_name=submission.applicant_name,
+            to_status=submission.status,
+            visible_to_citizen=True,
+            data={"channel": submission.channel, "problem": report.pk},
+        )
+        notices.acknowledgement(submission)
+    return report
+
+
+def set_hidden(report, *, hidden, actor, reason=""):
+    """Hide a report from the board (with a reason, kept with who and when) or show it again; the
+    request's timeline records both."""
+    with transaction.atomic():
+        report = ProblemReport.objects.select_for_update().get(pk=report.pk)
+        report.hidden = hidden
+        report.hidden_reason = reason if hidden else ""
+        report.hidden_by = actor if hidden else None
+        report.hidden_at = timezone.now() if hidden else None
+        report.save(update_fields=["hidden", "hidden_reason", "hidden_by", "hidden_at"])
+        message = (
+            (_("Hidden from the public board: %(reason)s") % {"reason": reason})
+            if hidden
+            else _("Shown on the public board again")
+        )
+        timeline.record(
+            report.submission, EventKind.COMMENT, actor=actor, message=message, data={"hidden": hidden}
+        )
+    return report
+
+
+def answer_in_public(report, *, actor, text):
+    """An answer everyone sees on the board's page of the report (and the citizen on the status page)."""
+    with transaction.atomic():
+        answer = PublicAnswer.objects.create(report=report, text=text, author=actor)
+        timeline.record(
+            report.submission,
+            EventKind.MESSAGE_TO_CITIZEN,
+            actor=actor,
+            message=text,
+            visible_to_citizen=True,
+        )
+    return answer

@@ -1,0 +1,17 @@
+"""`/th/reports/` and `/en/reports/` (inside i18n_patterns in config/urls.py)."""
+
+from django.urls import path
+
+from problems import views
+
+app_name = "problems"
+
+urlpatterns = [
+    path("", views.board, name="board"),
+    path("new/", views.what, name="new"),
+    path("new/where/", views.where, name="where"),
+    path("new/photos/", views.photos, name="photos"),
+    path("new/done/", views.done, name="done"),
+    path("<int:pk>/", views.case, name="case"),
+    path("<int:pk>/photos/<uuid:photo_id>.jpg", views.photo, name="photo"),
+]

@@ -1,0 +1,236 @@
+"""The citizen's pages: report in three steps (plain forms, no script needed), the confirmation, the
+public board and a case's page, and a case's photos. Each takes its office from the host."""
+
+from django.core.paginator import Paginator
+from django.db.models import OuterRef, Subquery
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.http import require_http_methods
+
+from offices.lookup import office_for_request
+from problems import services
+from problems.constants import DEFAULT_VILLAGES, STATUSES_OF, PhotoKind, PositionSource
+from problems.forms import BoardFilter, PhotosForm, WhatForm, WhereForm
+from problems.models import Category, OfficeArea, ProblemPhoto, ProblemReport
+from security.limits import exceeded
+
+SESSION_KEY = "problems_report"
+REPORTS_PER_HOUR = "10/h"
+DONE_KEY = "problems_done"
+PER_PAGE = 20
+
+
+def _office(request):
+    office = office_for_request(request)
+    if office is None:
+        raise Http404
+    return office
+
+
+def _draft(request, office):
+    """What the citizen chose in earlier steps (for this office only)."""
+    draft = request.session.get(SESSION_KEY) or {}
+    return draft if draft.get("office") == office.pk else {"office": office.pk}
+
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
+def _render(request, template, context, status=200):
+    response = TemplateResponse(request, template, context, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _step(number):
+    return {"step": number, "steps": 3}
+
+
+@require_http_methods(["GET", "POST"])
+def what(request):
+    office = _office(request)
+    draft = _draft(request, office)
+    categories = list(Category.objects.of(office).select_related("picture"))
+    initial = {"category": draft.get("category"), "description": draft.get("description", "")}
+    form = WhatForm(_posted(request), categories=categories, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        draft.update(
+            category=int(form.cleaned_data["category"]), description=form.cleaned_data["description"]
+        )
+        request.session[SESSION_KEY] = draft
+        return HttpResponseRedirect(reverse("problems:where"))
+    return _render(request, "problems/what.html", {"form": form, "categories": categories, **_step(1)})
+
+
+def _villages(office):
+    area = OfficeArea.objects.filter(office=office).first()
+    return range(1, (area.village_count if area else DEFAULT_VILLAGES) + 1)
+
+
+@require_http_methods(["GET", "POST"])
+def where(request):
+    office = _office(request)
+    draft = _draft(request, office)
+    if "category" not in draft:
+        return HttpResponseRedirect(reverse("problems:new"))
+    form = WhereForm(
+        _posted(request),
+        villages=_villages(office),
+        outside=lambda lat, lon: services.outside_area(office, lat, lon),
+        initial=draft.get("place", {}),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        place = {k: data[k] for k in ("village", "road", "landmark")}
+        if data["latitude"] is not None:
+            place.update(
+                latitude=str(data["latitude"]),
+                longitude=str(data["longitude"]),
+                position_source=PositionSource.TYPED,
+            )
+        draft["place"] = place
+        request.session[SESSION_KEY] = draft
+        return HttpResponseRedirect(reverse("problems:photos"))
+    context = {"form": form, "needs_confirmation": getattr(form, "needs_confirmation", False), **_step(2)}
+    return _render(request, "problems/where.html", context)
+
+
+def _place_for_report(place, photos, use_photo_position):
+    place = dict(place)
+    if place.get("latitude") is None and use_photo_position:
+        position = next((p.position for p in photos if p.position), None)
+        if position:
+            place.update(latitude=position[0], longitude=position[1], position_source=PositionSource.PHOTO)
+    if place.get("latitude") is not None:
+        place["position_text"] = f"{place['latitude']}, {place['longitude']}"
+    if place.get("village"):
+        place["village_label"] = translation.gettext("Moo %(number)s") % {"number": place["village"]}
+    return place
+
+
+@require_http_methods(["GET", "POST"])
+def photos(request):
+    office = _office(request)
+    draft = _draft(request, office)
+    category = Category.objects.of(office).filter(pk=draft.get("category")).first()
+    if category is None or "place" not in draft:
+        return HttpResponseRedirect(reverse("problems:where" if category else "problems:new"))
+    form = PhotosForm(_posted(request), request.FILES if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid() and _too_many(request, form):
+        return _render(request, "problems/photos.html", {"form": form, "category": category, **_step(3)}, 429)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        report = services.submit_report(
+            office=office,
+            category=category,
+            place=_place_for_report(draft["place"], data["photos"], data["use_photo_position"]),
+            description=draft.get("description", ""),
+            photos=data["photos"],
+            contact={k: data[k].strip() for k in ("name", "phone", "email")},
+            language=translation.get_language(),
+        )
+        request.session.pop(SESSION_KEY, None)
+        request.session[DONE_KEY] = report.pk
+        return HttpResponseRedirect(reverse("problems:done"))
+    return _render(request, "problems/photos.html", {"form": form, "category": category, **_step(3)})
+
+
+def _too_many(request, form):
+    """Reports sent from one address in an hour (a village may share one: set well above one family's
+    need); the 11th is refused with a message, nothing is made."""
+    if not exceeded(request, "problems:report", per_address=REPORTS_PER_HOUR):
+        return False
+    form.add_error(
+        None,
+        translation.gettext(
+            "You have sent many reports in the last hour. Please wait a while, or call the office."
+        ),
+    )
+    return True
+
+
+def done(request):
+    office = _office(request)
+    report_id = request.session.get(DONE_KEY)
+    report = (
+        ProblemReport.objects.filter(pk=report_id, office=office)
+        .select_related("submission", "category")
+        .first()
+        if report_id
+        else None
+    )
+    if report is None:
+        return HttpResponseRedirect(reverse("problems:new"))
+    return _render(request, "problems/done.html", {"report": report, "submission": report.submission})
+
+
+def board(request):
+    office = _office(request)
+    categories = [c for c in Category.objects.of(office) if not c.sensitive]
+    filters = BoardFilter(request.GET or None, categories=categories)
+    reports = ProblemReport.objects.on_board(office)
+    if filters.is_valid():
+        if filters.cleaned_data["category"]:
+            reports = reports.filter(category__code=filters.cleaned_data["category"])
+        if filters.cleaned_data["state"]:
+            reports = reports.filter(submission__status__in=STATUSES_OF[filters.cleaned_data["state"]])
+    first_photo = ProblemPhoto.objects.filter(report=OuterRef("pk"), kind=PhotoKind.BEFORE).order_by(
+        "uploaded_at", "pk"
+    )
+    reports = (
+        reports.select_related("category", "submission")
+        .only(
+            "pk", "village", "road", "created_at", "category__name_th", "category__name_en",
+            "category__icon", "submission__status",
+        )
+        .annotate(photo_id=Subquery(first_photo.values("pk")[:1]))
+        .order_by("-created_at", "-pk")
+    )  # fmt: skip
+    page = Paginator(reports, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filters": filters,
+        "page_obj": page,
+        "reports": page.object_list,
+        "query": query.urlencode(),
+        "today": timezone.localdate(),
+    }
+    return TemplateResponse(request, "problems/board.html", context)
+
+
+def _public_report(request, pk):
+    """The office's report if the public may see it; hidden, sensitive, withdrawn and another office's
+    are all the same 404."""
+    office = _office(request)
+    report = (
+        ProblemReport.objects.filter(pk=pk, office=office).select_related("category", "submission").first()
+    )
+    if report is None or not report.is_public:
+        raise Http404
+    return report
+
+
+def case(request, pk):
+    report = _public_report(request, pk)
+    context = {
+        "report": report,
+        "photos": list(report.photos.all()),
+        "answers": list(report.answers.all()),
+        "today": timezone.localdate(),
+    }
+    return TemplateResponse(request, "problems/case.html", context)
+
+
+def photo(request, pk, photo_id):
+    report = _public_report(request, pk)
+    record = ProblemPhoto.objects.filter(pk=photo_id, report=report).first()
+    if record is None:
+        raise Http404
+    response = FileResponse(record.file.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "public, max-age=300"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

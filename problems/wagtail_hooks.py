@@ -1,0 +1,177 @@
+"""The admin: each office's categories (its administrators keep their own office's, as local
+holidays), and the officer's page of a report."""
+
+from django.contrib.auth.models import Group
+from django.db.models import Q
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from offices import holidays as own_office
+from offices.models import OfficeGroup
+from problems import staff_views
+from problems.models import Category, OfficeArea
+
+
+class CategoryIndexView(own_office.OwnOfficeListingMixin, generic.IndexView):
+    pass
+
+
+class CategoryEditView(own_office.OwnOfficeObjectMixin, generic.EditView):
+    pass
+
+
+class CategoryDeleteView(own_office.OwnOfficeObjectMixin, generic.DeleteView):
+    pass
+
+
+class CategoryHistoryView(own_office.OwnOfficeObjectMixin, history.HistoryView):
+    pass
+
+
+class CategoryUsageView(own_office.OwnOfficeObjectMixin, usage.UsageView):
+    pass
+
+
+class CategoryForm(own_office.LocalHolidayForm):
+    """The office is one of the user's; the division one of that office's groups or the installation's."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].help_text = ""
+        offices = self.fields["office"].queryset
+        self.fields["division"].queryset = Group.objects.filter(
+            Q(office_group__office__in=offices) | Q(office_group__isnull=True)
+        ).order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        office, division = data.get("office"), data.get("division")
+        if office and division and OfficeGroup.objects.filter(group=division).exclude(office=office).exists():
+            self.add_error("division", _("Choose one of this office's groups."))
+        return data
+
+
+class CategoryViewSet(ModelViewSet):
+    model = Category
+    icon = "warning"
+    menu_label = _("Problem categories")
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    list_display = [
+        "name_th",
+        "name_en",
+        "office",
+        "division",
+        "response_days",
+        "resolution_days",
+        "sensitive",
+    ]
+    list_filter = ["office", "sensitive"]
+    search_fields = ["name_th", "name_en"]
+    ordering = ["office", "sort_order"]
+    index_view_class = CategoryIndexView
+    edit_view_class = CategoryEditView
+    delete_view_class = CategoryDeleteView
+    history_view_class = CategoryHistoryView
+    usage_view_class = CategoryUsageView
+    edit_handler = ObjectList(
+        [
+            FieldPanel("office"),
+            FieldPanel("code"),
+            FieldPanel("name_th"),
+            FieldPanel("name_en"),
+            FieldPanel("description_th"),
+            FieldPanel("description_en"),
+            FieldPanel("icon"),
+            FieldPanel("picture"),
+            FieldPanel("division"),
+            FieldPanel("response_days"),
+            FieldPanel("resolution_days"),
+            FieldPanel("sensitive"),
+            FieldPanel("active"),
+            FieldPanel("sort_order"),
+        ],
+        base_form_class=CategoryForm,
+    )
+
+
+register_permission_policy(Category, own_office.LocalHolidayPermissionPolicy(Category), exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_categories():
+    return CategoryViewSet("problem_categories")
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    urls = [
+        path("<int:pk>/", staff_views.manage, name="manage"),
+        path("<int:pk>/photos/<uuid:photo_id>.jpg", staff_views.staff_photo, name="photo"),
+        path("<int:pk>/hide/", staff_views.hide, name="hide"),
+        path("<int:pk>/show/", staff_views.show, name="show"),
+        path("<int:pk>/answer/", staff_views.answer, name="answer"),
+    ]
+    return [path("problems/", include((urls, "problems_admin")))]
+
+
+# Each office's reporting area (centre, radius, villages): kept as its categories are.
+class AreaIndexView(own_office.OwnOfficeListingMixin, generic.IndexView):
+    pass
+
+
+class AreaEditView(own_office.OwnOfficeObjectMixin, generic.EditView):
+    pass
+
+
+class AreaDeleteView(own_office.OwnOfficeObjectMixin, generic.DeleteView):
+    pass
+
+
+class AreaHistoryView(own_office.OwnOfficeObjectMixin, history.HistoryView):
+    pass
+
+
+class AreaUsageView(own_office.OwnOfficeObjectMixin, usage.UsageView):
+    pass
+
+
+class AreaForm(own_office.LocalHolidayForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].help_text = _(
+            "Reports further from this centre than the radius are asked to confirm."
+        )
+
+
+class AreaViewSet(ModelViewSet):
+    model = OfficeArea
+    icon = "site"
+    menu_label = _("Reporting areas")
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    list_display = ["office", "latitude", "longitude", "radius_km", "village_count"]
+    ordering = ["office"]
+    index_view_class = AreaIndexView
+    edit_view_class = AreaEditView
+    delete_view_class = AreaDeleteView
+    history_view_class = AreaHistoryView
+    usage_view_class = AreaUsageView
+    edit_handler = ObjectList(
+        [FieldPanel(name) for name in ("office", "latitude", "longitude", "radius_km", "village_count")],
+        base_form_class=AreaForm,
+    )
+
+
+register_permission_policy(OfficeArea, own_office.LocalHolidayPermissionPolicy(OfficeArea), exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_areas():
+    return AreaViewSet("problem_areas")
