@@ -297,6 +297,8 @@ def cases(s):
         Case("GET /th/status/<A>/", _th("status:detail", ra), {VERIFIED}),
         Case("GET /th/status/<B>/", _th("status:detail", rb), set()),
         Case("GET /th/status/<A>/withdraw/", _th("status:withdraw", ra), {VERIFIED}),
+        Case("GET /th/status/<A>/proof-of-filing/", _th("status:proof_of_filing", ra), {VERIFIED}),
+        Case("GET /th/status/<B>/proof-of-filing/", _th("status:proof_of_filing", rb), set()),
         Case("GET /th/payments/<A>/", _th("payments_citizen:pay", ra), {VERIFIED}),
         Case("GET /th/payments/<A>/receipt/", _th("payments_citizen:receipt", ra), {VERIFIED}),
         Case("GET /th/payments/<A>/done/", _th("payments_citizen:returned", ra), {VERIFIED}),
@@ -806,6 +808,7 @@ PUBLIC = {
     "status:lookup": "the status look-up form",
     "status:detail": "the citizen's status page, behind the one-time code",
     "status:withdraw": "withdrawing a request, behind the one-time code",
+    "status:proof_of_filing": "the citizen's proof of filing (PDF), behind the one-time code",
     "status:rate": "a citizen's signed rating link",
     "citizen_verify": "the one-time code page",
 }
