@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("payments/", include("payments.urls_citizen")),
     path("status/", include("casework.status.urls")),
+    path("", include("documents.urls")),
     path("verify/<str:reference>/", verify.verify, name="citizen_verify"),
     path("", include(wagtail_urls)),
 )

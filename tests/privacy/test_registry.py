@@ -25,6 +25,7 @@ def test_every_app_holding_personal_data_is_discovered():
         "saved_drafts": "eforms.privacy",
         "emails": "outbox.privacy",
         "code_devices": "security.privacy",
+        "documents": "documents.privacy",
     }
     orders = [getattr(d, "order", 100) for d in registry.declarations()]
     assert orders == sorted(orders)  # requests first: they are locked before the rest is erased

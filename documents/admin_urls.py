@@ -1,0 +1,13 @@
+"""`/admin/issued-documents/…` (registered by documents/wagtail_hooks.py)."""
+
+from django.urls import path
+
+from documents import views
+
+app_name = "documents_admin"
+
+urlpatterns = [
+    path("preview/<int:pk>/", views.preview, name="preview"),
+    path("<int:pk>/pdf/", views.staff_pdf, name="pdf"),
+    path("<int:pk>/state/", views.change_state, name="state"),
+]
