@@ -1,12 +1,14 @@
 """Admin wiring: the templates and the services' links as snippets, each office's own only, and the
 officers' URLs."""
 
-from django.urls import include, path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from casework.access import can_use_inbox
 from documents.models import DocumentTemplate, ServiceDocument
 from offices.scope import is_platform_administrator, offices_of
 
@@ -14,6 +16,18 @@ from offices.scope import is_platform_administrator, offices_of
 @hooks.register("register_admin_urls")
 def document_urls():
     return [path("issued-documents/", include("documents.admin_urls"))]
+
+
+class RegisterMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_use_inbox(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_menu_item():
+    return RegisterMenuItem(
+        _("Issued documents"), reverse("documents_admin:register"), icon_name="doc-full", order=910
+    )
 
 
 class DocumentTemplateViewSet(SnippetViewSet):

@@ -7,105 +7,313 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('casework', '0009_document_event_kind'),
-        ('eforms', '0009_service_fee_due_and_receipt_answers'),
-        ('offices', '0006_local_holidays'),
-        ('wagtailimages', '0027_image_description'),
+        ("casework", "0009_document_event_kind"),
+        ("eforms", "0009_service_fee_due_and_receipt_answers"),
+        ("offices", "0006_local_holidays"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DocumentTemplate',
+            name="DocumentTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title_th', models.CharField(max_length=200, verbose_name='title (Thai)')),
-                ('title_en', models.CharField(blank=True, max_length=200, verbose_name='title (English)')),
-                ('document_type', models.CharField(choices=[('licence', 'Licence'), ('permit', 'Permit'), ('certificate', 'Certificate'), ('registration', 'Registration')], max_length=20, verbose_name='document type')),
-                ('body_th', models.TextField(help_text='Use {field_key} for an answer of the form, and {holder}, {reference}, {number}, {issued_on}, {valid_until}, {service}, {office}.', verbose_name='text (Thai)')),
-                ('body_en', models.TextField(blank=True, verbose_name='text (English)')),
-                ('conditions_th', models.TextField(blank=True, verbose_name='conditions (Thai)')),
-                ('conditions_en', models.TextField(blank=True, verbose_name='conditions (English)')),
-                ('signer_name', models.CharField(max_length=200, verbose_name="signing officer's name")),
-                ('signer_position_th', models.CharField(max_length=200, verbose_name="signing officer's position (Thai)")),
-                ('signer_position_en', models.CharField(blank=True, max_length=200, verbose_name="signing officer's position (English)")),
-                ('validity_months', models.PositiveSmallIntegerField(default=12, help_text='0: valid without an end date.', verbose_name='valid for (months)')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='offices.office', verbose_name='office')),
-                ('signature_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='signature image')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title_th", models.CharField(max_length=200, verbose_name="title (Thai)")),
+                ("title_en", models.CharField(blank=True, max_length=200, verbose_name="title (English)")),
+                (
+                    "document_type",
+                    models.CharField(
+                        choices=[
+                            ("licence", "Licence"),
+                            ("permit", "Permit"),
+                            ("certificate", "Certificate"),
+                            ("registration", "Registration"),
+                        ],
+                        max_length=20,
+                        verbose_name="document type",
+                    ),
+                ),
+                (
+                    "body_th",
+                    models.TextField(
+                        help_text="Use {field_key} for an answer of the form, and {holder}, {reference}, {number}, {issued_on}, {valid_until}, {service}, {office}.",
+                        verbose_name="text (Thai)",
+                    ),
+                ),
+                ("body_en", models.TextField(blank=True, verbose_name="text (English)")),
+                ("conditions_th", models.TextField(blank=True, verbose_name="conditions (Thai)")),
+                ("conditions_en", models.TextField(blank=True, verbose_name="conditions (English)")),
+                ("signer_name", models.CharField(max_length=200, verbose_name="signing officer's name")),
+                (
+                    "signer_position_th",
+                    models.CharField(max_length=200, verbose_name="signing officer's position (Thai)"),
+                ),
+                (
+                    "signer_position_en",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="signing officer's position (English)"
+                    ),
+                ),
+                (
+                    "validity_months",
+                    models.PositiveSmallIntegerField(
+                        default=12,
+                        help_text="0: valid without an end date.",
+                        verbose_name="valid for (months)",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="offices.office",
+                        verbose_name="office",
+                    ),
+                ),
+                (
+                    "signature_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="signature image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document template',
-                'verbose_name_plural': 'document templates',
-                'ordering': ['title_th'],
+                "verbose_name": "document template",
+                "verbose_name_plural": "document templates",
+                "ordering": ["title_th"],
             },
         ),
         migrations.CreateModel(
-            name='ServiceDocument',
+            name="ServiceDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('holder_field', models.CharField(blank=True, help_text="The key of the form's field, e.g. business_name; empty: the applicant's name.", max_length=50, verbose_name='answer that names the holder')),
-                ('service', models.OneToOneField(help_text='The Thai version of the e-service; requests in English belong to it too.', on_delete=django.db.models.deletion.CASCADE, related_name='issued_document', to='eforms.eservicepage', verbose_name='e-service')),
-                ('template', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='service_links', to='documents.documenttemplate', verbose_name='document template')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "holder_field",
+                    models.CharField(
+                        blank=True,
+                        help_text="The key of the form's field, e.g. business_name; empty: the applicant's name.",
+                        max_length=50,
+                        verbose_name="answer that names the holder",
+                    ),
+                ),
+                (
+                    "service",
+                    models.OneToOneField(
+                        help_text="The Thai version of the e-service; requests in English belong to it too.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="issued_document",
+                        to="eforms.eservicepage",
+                        verbose_name="e-service",
+                    ),
+                ),
+                (
+                    "template",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="service_links",
+                        to="documents.documenttemplate",
+                        verbose_name="document template",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document a service issues',
-                'verbose_name_plural': 'documents services issue',
+                "verbose_name": "document a service issues",
+                "verbose_name_plural": "documents services issue",
             },
         ),
         migrations.CreateModel(
-            name='DocumentCounter',
+            name="DocumentCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('document_type', models.CharField(choices=[('licence', 'Licence'), ('permit', 'Permit'), ('certificate', 'Certificate'), ('registration', 'Registration')], max_length=20)),
-                ('fiscal_year', models.PositiveSmallIntegerField()),
-                ('last_number', models.PositiveIntegerField(default=0)),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='offices.office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "document_type",
+                    models.CharField(
+                        choices=[
+                            ("licence", "Licence"),
+                            ("permit", "Permit"),
+                            ("certificate", "Certificate"),
+                            ("registration", "Registration"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("fiscal_year", models.PositiveSmallIntegerField()),
+                ("last_number", models.PositiveIntegerField(default=0)),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="offices.office"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('office', 'document_type', 'fiscal_year'), name='documents_unique_counter')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("office", "document_type", "fiscal_year"), name="documents_unique_counter"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='IssuedDocument',
+            name="IssuedDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('document_type', models.CharField(choices=[('licence', 'Licence'), ('permit', 'Permit'), ('certificate', 'Certificate'), ('registration', 'Registration')], max_length=20, verbose_name='document type')),
-                ('fiscal_year', models.PositiveSmallIntegerField(verbose_name='fiscal year (B.E.)')),
-                ('sequence', models.PositiveIntegerField(verbose_name='number in the year')),
-                ('number', models.CharField(max_length=20, verbose_name='number')),
-                ('title_th', models.CharField(max_length=200, verbose_name='title (Thai)')),
-                ('title_en', models.CharField(blank=True, max_length=200, verbose_name='title (English)')),
-                ('body_th', models.TextField(verbose_name='text (Thai)')),
-                ('body_en', models.TextField(blank=True, verbose_name='text (English)')),
-                ('conditions_th', models.TextField(blank=True, verbose_name='conditions (Thai)')),
-                ('conditions_en', models.TextField(blank=True, verbose_name='conditions (English)')),
-                ('signer_name', models.CharField(max_length=200, verbose_name="signing officer's name")),
-                ('signer_position_th', models.CharField(max_length=200, verbose_name="signing officer's position (Thai)")),
-                ('signer_position_en', models.CharField(blank=True, max_length=200, verbose_name="signing officer's position (English)")),
-                ('holder', models.CharField(max_length=200, verbose_name='holder')),
-                ('issued_on', models.DateField(verbose_name='date of issue')),
-                ('valid_until', models.DateField(blank=True, null=True, verbose_name='valid until')),
-                ('state', models.CharField(choices=[('valid', 'Valid'), ('suspended', 'Suspended'), ('revoked', 'Revoked')], default='valid', max_length=20, verbose_name='state')),
-                ('state_reason', models.TextField(blank=True, verbose_name='reason for the state')),
-                ('state_changed_at', models.DateTimeField(blank=True, null=True, verbose_name='state changed at')),
-                ('verification_code', models.CharField(max_length=64, unique=True, verbose_name='verification code')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created at')),
-                ('issued_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='offices.office', verbose_name='office')),
-                ('signature_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image')),
-                ('submission', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='issued_document', to='casework.submission', verbose_name='request')),
-                ('template', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='documents.documenttemplate', verbose_name='template')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "document_type",
+                    models.CharField(
+                        choices=[
+                            ("licence", "Licence"),
+                            ("permit", "Permit"),
+                            ("certificate", "Certificate"),
+                            ("registration", "Registration"),
+                        ],
+                        max_length=20,
+                        verbose_name="document type",
+                    ),
+                ),
+                ("fiscal_year", models.PositiveSmallIntegerField(verbose_name="fiscal year (B.E.)")),
+                ("sequence", models.PositiveIntegerField(verbose_name="number in the year")),
+                ("number", models.CharField(max_length=20, verbose_name="number")),
+                ("title_th", models.CharField(max_length=200, verbose_name="title (Thai)")),
+                ("title_en", models.CharField(blank=True, max_length=200, verbose_name="title (English)")),
+                ("body_th", models.TextField(verbose_name="text (Thai)")),
+                ("body_en", models.TextField(blank=True, verbose_name="text (English)")),
+                ("conditions_th", models.TextField(blank=True, verbose_name="conditions (Thai)")),
+                ("conditions_en", models.TextField(blank=True, verbose_name="conditions (English)")),
+                ("signer_name", models.CharField(max_length=200, verbose_name="signing officer's name")),
+                (
+                    "signer_position_th",
+                    models.CharField(max_length=200, verbose_name="signing officer's position (Thai)"),
+                ),
+                (
+                    "signer_position_en",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="signing officer's position (English)"
+                    ),
+                ),
+                ("holder", models.CharField(max_length=200, verbose_name="holder")),
+                ("issued_on", models.DateField(verbose_name="date of issue")),
+                ("valid_until", models.DateField(blank=True, null=True, verbose_name="valid until")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("valid", "Valid"), ("suspended", "Suspended"), ("revoked", "Revoked")],
+                        default="valid",
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                ("state_reason", models.TextField(blank=True, verbose_name="reason for the state")),
+                (
+                    "state_changed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="state changed at"),
+                ),
+                (
+                    "verification_code",
+                    models.CharField(max_length=64, unique=True, verbose_name="verification code"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="created at"),
+                ),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="approved by",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="offices.office",
+                        verbose_name="office",
+                    ),
+                ),
+                (
+                    "signature_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issued_document",
+                        to="casework.submission",
+                        verbose_name="request",
+                    ),
+                ),
+                (
+                    "template",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="documents.documenttemplate",
+                        verbose_name="template",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'issued document',
-                'verbose_name_plural': 'issued documents',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['office', 'state', 'valid_until'], name='documents_register')],
-                'constraints': [models.UniqueConstraint(fields=('office', 'document_type', 'fiscal_year', 'sequence'), name='documents_unique_sequence'), models.UniqueConstraint(fields=('office', 'document_type', 'number'), name='documents_unique_number')],
+                "verbose_name": "issued document",
+                "verbose_name_plural": "issued documents",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["office", "state", "valid_until"], name="documents_register")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("office", "document_type", "fiscal_year", "sequence"),
+                        name="documents_unique_sequence",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("office", "document_type", "number"), name="documents_unique_number"
+                    ),
+                ],
             },
         ),
     ]

@@ -318,6 +318,18 @@ def cases(s):
         Case("GET /th/status/<B>/proof-of-filing/", _th("status:proof_of_filing", rb), set()),
         Case("GET /th/status/<A>/document/", _th("documents:download", ra), {VERIFIED}),
         Case("GET /th/status/<B>/document/", _th("documents:download", rb), set()),
+        # The register of issued documents: inbox users, each seeing the documents of their requests only
+        Case("GET /admin/issued-documents/", reverse("documents_admin:register"), INBOX),
+        Case(
+            "GET /admin/issued-documents/?export=csv",
+            reverse("documents_admin:register") + "?export=csv",
+            INBOX,
+        ),
+        Case(
+            "GET /admin/issued-documents/?state=valid&expiring=90",
+            reverse("documents_admin:register") + "?state=valid&expiring=90",
+            INBOX,
+        ),
         # Issued documents: the officers of the request's service (preview before approving, the PDF)
         Case(
             "GET /admin/issued-documents/preview/<A>/",
