@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from documents import placeholders
 from documents.constants import EXPIRED, DocumentState, DocumentType
+from documents.forms import DocumentTemplateForm
 from offices.lookup import office_for_page
 
 
@@ -70,6 +71,7 @@ class DocumentTemplate(models.Model):
         ),
         FieldPanel("validity_months"),
     ]
+    base_form_class = DocumentTemplateForm
 
     class Meta:
         verbose_name = _("document template")
@@ -140,6 +142,8 @@ class ServiceDocument(models.Model):
         if self.service_id is None:
             return
         errors = {}
+        if self.service.specific.source_page.pk != self.service.pk:
+            raise ValidationError({"service": _("Choose the Thai version of the e-service.")})
         keys = placeholders.field_keys(self.service)
         if self.holder_field and self.holder_field not in keys:
             errors["holder_field"] = _("The form of this service has no field “%(key)s”.") % {

@@ -4,25 +4,31 @@ and the citizen's download."""
 
 import shutil
 import subprocess
+from io import StringIO
 
 import pytest
 import zxingcpp
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image
+from wagtail.admin.panels import get_edit_handler
 
 from casework import workflow
 from casework.constants import EventKind, SubmissionStatus
 from casework.models import Submission
 from documents import integration, render, services
 from documents.constants import DocumentType
+from documents.forms import DocumentTemplateForm
 from documents.models import DocumentCounter, DocumentTemplate, IssuedDocument, ServiceDocument
 from home.dates import format_date
+from offices.models import Office
 from outbox.models import Message
 from payments.receipts import fiscal_year
+from tests.conftest import publish_translation
 from tests.documents.conftest import BUSINESS, licence_request, verify_citizen
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
@@ -235,3 +241,32 @@ def test_another_citizen_cannot_download_it(client, licence_service, licence_lin
     response = client.get(reverse("documents:download", args=[theirs.reference]))
     missing = client.get(reverse("documents:download", args=["FS-69-999999"]))
     assert (response.status_code, response["Location"]) == (missing.status_code, missing["Location"])
+
+
+def test_linking_the_english_page_is_refused(
+    licence_service, licence_template, catalogue, english_home, english
+):
+    publish_translation(catalogue, english)
+    english_page = publish_translation(licence_service, english, title="Food shop licence")
+    link = ServiceDocument(service=english_page, template=licence_template)
+    with pytest.raises(ValidationError) as refused:
+        link.full_clean()
+    assert "service" in refused.value.message_dict
+
+
+def test_an_offices_staff_choose_among_their_own_offices(licence_template, permit_officer, administrator):
+    call_command(
+        "create_office",
+        domain="nongbua.example",
+        code="nongbua",
+        name_th="อบต.หนองบัว",
+        name_en="Nong Bua",
+        stdout=StringIO(),
+    )
+    form_class = get_edit_handler(DocumentTemplate).get_form_class()
+    assert issubclass(form_class, DocumentTemplateForm)
+    officer_choices = set(form_class(for_user=permit_officer).fields["office"].queryset)
+    assert Office.objects.get(code="nongbua") not in officer_choices
+    assert Office.objects.get(code="nongbua") in set(
+        form_class(for_user=administrator).fields["office"].queryset
+    )
