@@ -45,13 +45,23 @@ class IssuedDocuments:
 
     def refusal(self, case):
         today = timezone.localdate()
-        for document in IssuedDocument.objects.filter(submission_id=case, state=DocumentState.VALID):
-            if not document.is_expired(today):
+        in_force = (DocumentState.VALID, DocumentState.SUSPENDED)
+        for document in IssuedDocument.objects.filter(submission_id=case, state__in=in_force):
+            if document.valid_until is None or document.valid_until >= today:
                 return _("%(document)s is still in force: revoke it first.") % {"document": document}
         return ""
 
     def anonymise_case(self, case, now):
-        count = IssuedDocument.objects.filter(submission_id=case).update(
+        """Documents no longer in force lose the holder and text. One still in force (valid or
+        suspended, not past its date) keeps them, so that the paper on a wall still verifies: a person's
+        request is refused above until it is revoked, and the retention purge leaves it for later."""
+        today = timezone.localdate(now)
+        ended = [
+            d.pk
+            for d in IssuedDocument.objects.filter(submission_id=case)
+            if d.state == DocumentState.REVOKED or (d.valid_until is not None and d.valid_until < today)
+        ]
+        count = IssuedDocument.objects.filter(pk__in=ended).update(
             holder=ERASED, body_th="", body_en="", conditions_th="", conditions_en=""
         )
         return {"documents": count}

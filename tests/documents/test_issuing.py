@@ -4,6 +4,7 @@ and the citizen's download."""
 
 import shutil
 import subprocess
+import time
 from io import StringIO
 
 import pytest
@@ -168,9 +169,10 @@ def test_linking_a_template_with_a_missing_field_is_refused(licence_service, lic
 def test_the_pdf_reads_back_number_holder_and_thai_dates(licence_submission, permit_officer, tmp_path):
     approve(licence_submission, permit_officer)
     document = IssuedDocument.objects.get()
-    started = timezone.now()
+    render.render_pdf(document)  # WeasyPrint and the fonts load once per process
+    started = time.process_time()  # this process's CPU time: other jobs on the machine do not count
     pdf = render.render_pdf(document)
-    assert (timezone.now() - started).total_seconds() <= 1.5
+    assert time.process_time() - started <= 1.0  # "a document renders in ≤ 1 s"
     text = pdf_text(pdf, tmp_path)
     assert document.number in text and BUSINESS in text
     assert format_date(document.issued_on, "th") in text and format_date(document.valid_until, "th") in text

@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from casework import workflow
 from documents.models import IssuedDocument
+from documents.privacy import IssuedDocuments
+from privacy import erasure
 from privacy.models import AccessLog
 from tests.documents.conftest import BUSINESS, licence_request
 
@@ -66,3 +68,17 @@ def test_an_officer_of_another_service_sees_none(client, documents, other_office
         and numbers(response) == set()
         and BUSINESS not in response.content.decode()
     )
+
+
+def test_erasing_a_request_keeps_a_licence_in_force_and_clears_an_ended_one(documents):
+    year, _soon, expired = documents
+    declaration = IssuedDocuments()
+    assert BUSINESS not in declaration.refusal(year.submission_id)  # names the document, not the holder
+    assert year.number in declaration.refusal(year.submission_id)  # still in force: revoke it first
+    assert any(year.number in reason for reason in erasure.refusals(year.submission_id))
+    assert declaration.refusal(expired.submission_id) == ""
+    declaration.anonymise_case(year.submission_id, timezone.now())
+    declaration.anonymise_case(expired.submission_id, timezone.now())
+    assert IssuedDocument.objects.get(pk=year.pk).holder == BUSINESS  # the paper on the wall still verifies
+    ended = IssuedDocument.objects.get(pk=expired.pk)
+    assert ended.holder == "—" and ended.body_th == "" and ended.number == expired.number
