@@ -58,6 +58,7 @@ class EventKind(models.TextChoices):
     OVERDUE_NOTICE = "overdue", _("Overdue notice")
     RATING = "rating", _("Satisfaction rating")
     PAYMENT = "payment", _("Payment")
+    DOCUMENT = "document", _("Issued document")
 
 
 #: Where the office's holidays are cached between requests (cleared when one is saved or deleted).

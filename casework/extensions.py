@@ -7,9 +7,21 @@ Payments registers one at start-up:
 
 A summary function takes a submission and returns None or a dict
 {"label": str, "state": str, "url": str | None}; the pages show each one under its name.
+
+
+Documents the citizen can download from the status page (besides the proof of filing) come the
+same way: `register_download(name, function)`, a function of the submission returning None or a list
+of {"label": str, "url": str}. What an approval email attaches: `register_email_attachments(name,
+function)`, a function of (submission, event) returning a list of {"label": str, "spec": dict} (an
+outbox attachment spec, see `outbox.attachments`). What the inbox's detail page shows about a request
+for officers: `register_staff_panel(name, function)`, a function of (request, submission) returning
+None or HTML (already escaped, e.g. from `render_to_string`).
 """
 
 _summaries = {}
+_downloads = {}
+_email_attachments = {}
+_staff_panels = {}
 
 
 def register_summary(name, function):
@@ -24,3 +36,30 @@ def summaries(submission) -> dict:
         if value is not None:
             result[name] = value
     return result
+
+
+def register_download(name, function):
+    _downloads[name] = function
+
+
+def downloads(submission) -> list[dict]:
+    """[{"label", "url"}] of every registered function, in registration order."""
+    return [item for function in _downloads.values() for item in (function(submission) or [])]
+
+
+def register_email_attachments(name, function):
+    _email_attachments[name] = function
+
+
+def email_attachments(submission, event) -> list[dict]:
+    """[{"label", "spec"}] the email about `event` carries."""
+    return [item for function in _email_attachments.values() for item in (function(submission, event) or [])]
+
+
+def register_staff_panel(name, function):
+    _staff_panels[name] = function
+
+
+def staff_panels(request, submission) -> list:
+    """The HTML of every registered panel with something to show on the inbox's detail page."""
+    return [html for function in _staff_panels.values() if (html := function(request, submission))]

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from casework import extensions, timeline
+from casework import extensions, filing, timeline
 from casework.constants import EventKind, SubmissionStatus
 from casework.models import Submission
 from home.site import absolute_url, admin_url, message_context, page_url
@@ -44,8 +44,9 @@ def rating_url(submission) -> str:
         return absolute_url(reverse("status:rate", args=[rating_token(submission)]), page=page_of(submission))
 
 
-def queue(submission, kind, template, *, to=None, language=None, urgent=False, **context):
-    """Write `casework/email/<template>.txt` (and `_subject.txt`) and put it in the outbox."""
+def queue(submission, kind, template, *, to=None, language=None, urgent=False, attachments=(), **context):
+    """Write `casework/email/<template>.txt` (and `_subject.txt`) and put it in the outbox.
+    `attachments`: outbox attachment specs (files made when the email goes, `outbox.attachments`)."""
     to = to or submission.applicant_email
     if not to:
         return None
@@ -69,6 +70,7 @@ def queue(submission, kind, template, *, to=None, language=None, urgent=False, *
         submission_id=submission.pk,
         urgent=urgent,
         sender=ctx["sender"],
+        attachments=attachments,
     )
 
 
@@ -83,6 +85,7 @@ def acknowledgement(submission):
         page_url=page_url(page),
         payment=payment_summary(submission),
         urgent=True,
+        attachments=[filing.attachment_spec(submission)],
     )
 
 
@@ -99,7 +102,16 @@ def status_email(submission, event):
         extra["payment_due"] = payment_due(submission)
     if event.to_status == SubmissionStatus.COMPLETED:
         extra["rating_url"] = rating_url(submission)
-    return queue(submission, f"status:{event.to_status}", template, **extra)
+    with translation.override(submission.language or settings.LANGUAGE_CODE):
+        files = extensions.email_attachments(submission, event)
+    extra["attached"] = [str(item["label"]) for item in files]
+    return queue(
+        submission,
+        f"status:{event.to_status}",
+        template,
+        attachments=[item["spec"] for item in files],
+        **extra,
+    )
 
 
 def payment_summary(submission):

@@ -138,6 +138,20 @@ class NotPermitted(WorkflowError):
     code = "not_permitted"
 
 
+#: What other apps do inside a transition's transaction, by action: `register_hook(Action.APPROVE, fn)`.
+#: `fn(submission, *, actor, now)` runs with the submission's row locked, after the table and the
+#: actor's rights allowed the change and before the new state is saved; raising a `WorkflowError`
+#: refuses the change and rolls back everything (documents issues a licence's number here).
+_hooks: dict[str, list] = {}
+
+
+def register_hook(action: str, function):
+    if action not in TRANSITIONS:
+        raise ValueError(f"Unknown action {action!r}")
+    if function not in _hooks.setdefault(action, []):
+        _hooks[action].append(function)
+
+
 def available(submission, by=STAFF) -> list[Transition]:
     """The transitions `by` (staff or citizen) can make from the submission's state now."""
     return [t for t in TRANSITIONS.values() if t.by == by and t.allows(submission.status)]
@@ -250,6 +264,8 @@ def transition(
         if rule.target == S.COMPLETED:
             sub.completed_at = now
             fields.append("completed_at")
+        for hook in _hooks.get(action, ()):
+            hook(sub, actor=actor, now=now)
         sub.status = rule.target
         sub.status_changed_at = now
         _bump(sub, now, sorted(set(fields)))

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("payments/", include("payments.urls_citizen")),
     path("status/", include("casework.status.urls")),
     path("reports/", include("problems.urls")),
+    path("", include("documents.urls")),
     path("verify/<str:reference>/", verify.verify, name="citizen_verify"),
     path("statistics/", performance_views.statistics, name="public_statistics"),
     path("", include(wagtail_urls)),

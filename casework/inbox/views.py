@@ -181,6 +181,7 @@ def detail(request, pk):
             if submission.status == SubmissionStatus.COMPLETED
             else None,
             "assignee_name": display_name(submission.assignee),
+            "panels": extensions.staff_panels(request, submission),
         },
     )
 

@@ -11,4 +11,5 @@ urlpatterns = [
     path("rate/<str:token>/", views.rate, name="rate"),
     path("<str:reference>/", views.detail, name="detail"),
     path("<str:reference>/withdraw/", views.withdraw, name="withdraw"),
+    path("<str:reference>/proof-of-filing/", views.proof_of_filing, name="proof_of_filing"),
 ]

@@ -3,13 +3,14 @@ proving the email address is security.citizen_verification's job."""
 
 from django.contrib import messages
 from django.core import signing
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from casework import deadlines, extensions, satisfaction, timeline, workflow
+from casework import deadlines, extensions, filing, satisfaction, timeline, workflow
 from casework.constants import SubmissionStatus
 from casework.models import Submission
 from casework.notices import RATING_SALT, rating_token
@@ -145,8 +146,27 @@ def detail(request, reference):
         "rating": getattr(submission, "rating", None)
         if submission.status == SubmissionStatus.COMPLETED
         else None,
+        "downloads": extensions.downloads(submission),
     }
     return _render(request, "detail", context, status=status)
+
+
+def pdf_response(content: bytes, name: str) -> HttpResponse:
+    """A PDF for the citizen who proved the request's email: never cached anywhere."""
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@never_cache
+def proof_of_filing(request, reference):
+    """The proof of filing, in the request's language. Another office's, another citizen's or a
+    missing request: the look-up, exactly as for the status page."""
+    submission = _verified_submission(request, reference)
+    if submission is None:
+        return redirect("status:lookup")
+    return pdf_response(filing.render_pdf(submission), filing.filename(submission))
 
 
 def information_request(submission):

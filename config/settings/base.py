@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "eforms",
     "casework",
     "payments",
+    "documents",
     "tourism",
     "operations",
     "library",

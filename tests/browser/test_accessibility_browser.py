@@ -20,8 +20,12 @@ from django.core.management import call_command
 from playwright.sync_api import Error as PlaywrightError
 from pythainlp.tokenize import word_tokenize
 
+from documents import services as document_services
+from documents.models import DocumentTemplate, ServiceDocument
+from eforms.models import EServicePage
 from home.thai_text import LONGEST_UNBREAKABLE
 from tests.browser.conftest import ROOT, accessibility_findings
+from tests.casework.factories import make_submission
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -48,6 +52,7 @@ PAGE_TYPES = [
     "/{lang}/status/",
     "/{lang}/statistics/",  # tables of figures, a year to choose
     "/{lang}/no-such-page/",
+    "/{lang}/verify-document/no-such-code/",  # the same page for every unknown or malformed code
 ]
 SEARCHES = {"th": "ขยะ", "en": "garbage"}
 
@@ -237,6 +242,24 @@ def walk_a_request_and_its_payment(page, base, audit):
     audit("paid (th)")
 
 
+def issue_a_demo_licence() -> str:
+    """A food shop licence issued on the demo's service (the demo issues none yet): its code."""
+    service = EServicePage.objects.get(slug="food-shop-licence", locale__language_code="th")
+    submission = make_submission(service, status="in_review", applicant_name="ร้านข้าวแกงป้าศรี")
+    template = DocumentTemplate.objects.create(
+        office=submission.office,
+        title_th="ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร",
+        title_en="Food shop licence",
+        document_type="licence",
+        body_th="อนุญาตให้ {holder}",
+        signer_name="นายสมศักดิ์ ตั้งใจ",
+        signer_position_th="นายกเทศมนตรี",
+    )
+    ServiceDocument.objects.create(service=service, template=template)
+    document = document_services.issue(submission, ServiceDocument.objects.get(service=service))
+    return document.verification_code
+
+
 def test_public_pages_have_no_accessibility_finding_and_valid_html(live_server, chromium, settings, tmp_path):
     settings.TAMBON_TYPESET = True  # the real pages' markup (the test settings turn it off)
     settings.STRIPE_SECRET_KEY = settings.STRIPE_WEBHOOK_SECRET = ""  # the demo checkout, on purpose
@@ -253,6 +276,10 @@ def test_public_pages_have_no_accessibility_finding_and_valid_html(live_server, 
             audit(path.format(lang=lang))
         page.goto(f"{base}/{lang}/search/?query={SEARCHES[lang]}")
         audit(f"search ({lang})")
+    code = issue_a_demo_licence()
+    for lang in ("th", "en"):
+        page.goto(f"{base}/{lang}/verify-document/{code}/")
+        audit(f"document verification ({lang})")
     page.goto(f"{base}/en/services/garbage-fee/apply/")
     audit("wizard step (en)")
     walk_a_request_and_its_payment(page, base, audit)
@@ -266,7 +293,7 @@ def test_public_pages_have_no_accessibility_finding_and_valid_html(live_server, 
     context.close()
 
     assert audit.problems == []
-    assert len(audit.checked) == 2 * (len(PAGE_TYPES) + 1) + 11
+    assert len(audit.checked) == 2 * (len(PAGE_TYPES) + 1) + 13  # + 2 document verification pages
     # Without the word marks the same texts do break inside words: the check above can fail.
     assert audit.plain_bad_breaks > 0
     errors = nu_errors(audit.html_dir)

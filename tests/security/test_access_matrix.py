@@ -32,6 +32,8 @@ from django.views.static import serve
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casework.models import ServiceHandler, Submission, SubmissionEvent, SubmissionFile
+from documents import services as document_services
+from documents.models import DocumentTemplate, IssuedDocument, ServiceDocument
 from eforms.models import ServiceCataloguePage
 from home.groups import ADMINISTRATORS, PERMIT_OFFICERS
 from library import services as library_services
@@ -106,6 +108,7 @@ class Scenario:
     nb: Submission  # the second office's request, paid at its counter (its own receipt book)
     nb_payment: Payment
     pr: ProblemReport  # a street light reported to the first office, routed to its permit officers
+    document_a: IssuedDocument  # service A issues a licence; one was issued for A
 
 
 def _pdf(submission, name):
@@ -212,7 +215,21 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
     LocalHoliday.objects.create(
         office=Office.objects.get(site=page_a.get_site()), date="2027-03-02", name="x"
     )
+    # Service A issues a licence on approval; one was issued for A already (to suspend, download).
+    licence = ServiceDocument.objects.create(
+        service=page_a,
+        template=DocumentTemplate.objects.create(
+            office=a.office,
+            title_th="ใบอนุญาตก่อสร้าง",
+            document_type="licence",
+            body_th="อนุญาตให้ {holder}",
+            signer_name="นายก",
+            signer_position_th="นายกเทศมนตรี",
+        ),
+    )
+    document_a = document_services.issue(a, licence)
     return Scenario(
+        document_a=document_a,
         users=users,
         a=a,
         a2=a2,
@@ -306,6 +323,43 @@ def cases(s):
         Case("GET /th/status/<A>/", _th("status:detail", ra), {VERIFIED}),
         Case("GET /th/status/<B>/", _th("status:detail", rb), set()),
         Case("GET /th/status/<A>/withdraw/", _th("status:withdraw", ra), {VERIFIED}),
+        Case("GET /th/status/<A>/proof-of-filing/", _th("status:proof_of_filing", ra), {VERIFIED}),
+        Case("GET /th/status/<B>/proof-of-filing/", _th("status:proof_of_filing", rb), set()),
+        Case("GET /th/status/<A>/document/", _th("documents:download", ra), {VERIFIED}),
+        Case("GET /th/status/<B>/document/", _th("documents:download", rb), set()),
+        # The register of issued documents: inbox users, each seeing the documents of their requests only
+        Case("GET /admin/issued-documents/", reverse("documents_admin:register"), INBOX),
+        Case(
+            "GET /admin/issued-documents/?export=csv",
+            reverse("documents_admin:register") + "?export=csv",
+            INBOX,
+        ),
+        Case(
+            "GET /admin/issued-documents/?state=valid&expiring=90",
+            reverse("documents_admin:register") + "?state=valid&expiring=90",
+            INBOX,
+        ),
+        # Issued documents: the officers of the request's service (preview before approving, the PDF)
+        Case(
+            "GET /admin/issued-documents/preview/<A>/",
+            reverse("documents_admin:preview", args=[a.pk]),
+            HANDLE_A,
+        ),
+        Case(
+            "GET /admin/issued-documents/preview/<B>/ (service B issues no document: 404)",
+            reverse("documents_admin:preview", args=[b.pk]),
+            set(),
+        ),
+        Case(
+            "GET /admin/issued-documents/preview/<NB>/",
+            reverse("documents_admin:preview", args=[s.nb.pk]),
+            set(),
+        ),
+        Case(
+            "GET /admin/issued-documents/<document of A>/pdf/",
+            reverse("documents_admin:pdf", args=[s.document_a.pk]),
+            HANDLE_A,
+        ),
         Case("GET /th/payments/<A>/", _th("payments_citizen:pay", ra), {VERIFIED}),
         Case("GET /th/payments/<A>/receipt/", _th("payments_citizen:receipt", ra), {VERIFIED}),
         Case("GET /th/payments/<A>/done/", _th("payments_citizen:returned", ra), {VERIFIED}),
@@ -575,6 +629,14 @@ def cases(s):
             changes=False,  # opens the form for a walk-in citizen: only the session changes
         ),
         Case(
+            "POST /admin/issued-documents/<document of A>/state/ (suspend)",
+            reverse("documents_admin:state", args=[s.document_a.pk]),
+            HANDLE_A,
+            "post",
+            {"action": "suspend", "reason": "ร้องเรียนเรื่องความสะอาด"},
+            then=detail_a,
+        ),
+        Case(
             "POST /admin/messages/<id>/retry/",
             reverse("outbox:retry", args=[s.notification.pk]),
             {ADMIN},
@@ -701,6 +763,7 @@ def state():
         list(Refund.objects.order_by("pk").values_list("pk", "status")),
         TOTPDevice.objects.count(),
         AccessLog.objects.count(),
+        list(IssuedDocument.objects.order_by("pk").values_list("pk", "state")),
         list(ProcessingAgreement.objects.order_by("pk").values_list("pk", "ends_on")),
         Adoption.objects.count(),
     )
@@ -884,6 +947,9 @@ PUBLIC = {
     "status:lookup": "the status look-up form",
     "status:detail": "the citizen's status page, behind the one-time code",
     "status:withdraw": "withdrawing a request, behind the one-time code",
+    "status:proof_of_filing": "the citizen's proof of filing (PDF), behind the one-time code",
+    "documents:download": "the citizen's issued document (PDF), behind the one-time code",
+    "documents:verify": "the public check of a document by its QR code (no personal data)",
     "status:rate": "a citizen's signed rating link",
     "citizen_verify": "the one-time code page",
     "problems:board": "the public board of reported problems (never the reporter's details)",
