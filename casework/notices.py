@@ -45,7 +45,8 @@ def rating_url(submission) -> str:
 
 
 def queue(submission, kind, template, *, to=None, language=None, urgent=False, attachments=(), **context):
-    """Write `casework/email/<template>.txt` (and `_subject.txt`) and put it in the outbox.
+    """Write `casework/email/<template>.txt` (and `_subject.txt`) and put it in the outbox; another app's
+    message names its own template ("documents/email/expiry").
     `attachments`: outbox attachment specs (files made when the email goes, `outbox.attachments`)."""
     to = to or submission.applicant_email
     if not to:
@@ -58,8 +59,9 @@ def queue(submission, kind, template, *, to=None, language=None, urgent=False, a
             **message_context(page=page_of(submission)),
             **context,
         }
-        subject = render_to_string(f"casework/email/{template}_subject.txt", ctx)
-        body = render_to_string(f"casework/email/{template}.txt", ctx)
+        path = template if "/" in template else f"casework/email/{template}"
+        subject = render_to_string(f"{path}_subject.txt", ctx)
+        body = render_to_string(f"{path}.txt", ctx)
     return outbox.queue(
         to=to,
         subject=subject,

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from documents import placeholders
 from documents.constants import EXPIRED, DocumentState, DocumentType
 from documents.forms import DocumentTemplateForm
+from home.i18n import localized_attribute
 from offices.lookup import office_for_page
 
 
@@ -235,6 +236,10 @@ class IssuedDocument(models.Model):
     )
     state_reason = models.TextField(_("reason for the state"), blank=True)
     state_changed_at = models.DateTimeField(_("state changed at"), null=True, blank=True)
+    # The last expiry reminder sent (days before the end: 60, then 15), so each goes once.
+    last_reminder_days = models.PositiveSmallIntegerField(
+        _("last expiry reminder (days before)"), null=True, blank=True
+    )
     # Printed in the QR code: long and random, so documents cannot be found by trying codes.
     verification_code = models.CharField(_("verification code"), max_length=64, unique=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
@@ -263,6 +268,10 @@ class IssuedDocument(models.Model):
             if self.valid_until < (today or timezone.localdate()):
                 return EXPIRED
         return self.state
+
+    @property
+    def title(self):
+        return localized_attribute(self, "title")
 
     def is_expired(self, today: datetime.date | None = None) -> bool:
         return self.status(today) == EXPIRED

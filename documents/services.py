@@ -148,6 +148,7 @@ def issue_on_approval(submission, *, actor, now):
     return issue(submission, link, actor=actor, now=now)
 
 
+@transaction.atomic  # the counter's row stays locked until the document is saved (a savepoint in an approval)
 def issue(submission, link, *, actor=None, now=None) -> IssuedDocument:
     now = now or timezone.now()
     template = _template_for(submission, link)
