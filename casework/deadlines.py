@@ -56,13 +56,18 @@ def holidays(office=None) -> frozenset[datetime.date]:
     return national_holidays() | local_holidays(office)
 
 
-def closed_days_by_office() -> dict[int, frozenset[datetime.date]]:
-    """The closed days of every office that has local holidays, by office id (the national holidays
-    alone for any other): for reports over the requests of several offices, in one query besides the
-    national holidays."""
+def closed_days_by_office(after=None, until=None) -> dict[int, frozenset[datetime.date]]:
+    """The closed days of every office that has local holidays (those after `after` and until `until`,
+    when given), by office id (the national holidays alone for any other): for reports over the requests
+    of several offices, in one query besides the national holidays."""
     national = national_holidays()
     local: dict[int, set[datetime.date]] = {}
-    for office_id, day in LocalHoliday.objects.values_list("office_id", "date"):
+    holidays_of_offices = LocalHoliday.objects.all()
+    if after is not None:
+        holidays_of_offices = holidays_of_offices.filter(date__gt=after)
+    if until is not None:
+        holidays_of_offices = holidays_of_offices.filter(date__lte=until)
+    for office_id, day in holidays_of_offices.values_list("office_id", "date"):
         local.setdefault(office_id, set()).add(day)
     return {office_id: national | frozenset(days) for office_id, days in local.items()}
 
@@ -146,13 +151,10 @@ def due_soon_limits(today: datetime.date | None = None) -> tuple[datetime.date, 
     national = national_holidays()
     limit = add_working_days(today, DUE_SOON_WORKING_DAYS, national)
     # Each local holiday moves the limit by a working day at most; a month covers any run of them.
-    upcoming = LocalHoliday.objects.filter(date__gt=today, date__lte=limit + datetime.timedelta(days=31))
-    local: dict[int, set[datetime.date]] = {}
-    for office_id, day in upcoming.values_list("office_id", "date"):
-        local.setdefault(office_id, set()).add(day)
+    calendars = closed_days_by_office(after=today, until=limit + datetime.timedelta(days=31))
     moved = {}
-    for office_id, days in local.items():
-        own = add_working_days(today, DUE_SOON_WORKING_DAYS, national | frozenset(days))
+    for office_id, closed in calendars.items():
+        own = add_working_days(today, DUE_SOON_WORKING_DAYS, closed)
         if own != limit:
             moved[office_id] = own
     return limit, moved
