@@ -22,6 +22,7 @@ _summaries = {}
 _downloads = {}
 _email_attachments = {}
 _staff_panels = {}
+_citizen_actions = {}
 
 
 def register_summary(name, function):
@@ -63,3 +64,13 @@ def register_staff_panel(name, function):
 def staff_panels(request, submission) -> list:
     """The HTML of every registered panel with something to show on the inbox's detail page."""
     return [html for function in _staff_panels.values() if (html := function(request, submission))]
+
+
+def register_citizen_action(name, function):
+    """What the citizen may do next from the status page (renew the licence this request got):
+    a function of (submission) returning None or [{"label", "url", "hint"}]."""
+    _citizen_actions[name] = function
+
+
+def citizen_actions(submission) -> list[dict]:
+    return [item for function in _citizen_actions.values() for item in (function(submission) or [])]

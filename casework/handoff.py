@@ -13,7 +13,18 @@ SESSION_KEY = "casework_done_{prefix}"
 
 class Receiver:
     def submit(
-        self, page, request, *, answers, shown_steps, files, language, draft_id, prefix, send_token=None
+        self,
+        page,
+        request,
+        *,
+        answers,
+        shown_steps,
+        files,
+        language,
+        draft_id,
+        prefix,
+        send_token=None,
+        origin=None,
     ):
         """Make the request; an officer filling the form in at the counter is recorded as such."""
         officer = counter_officer_for(request, page)
@@ -26,6 +37,7 @@ class Receiver:
             draft_id=draft_id,
             counter_officer=officer,
             send_token=send_token,
+            origin=origin,
         )
         if officer is not None:
             end_counter_session(request)

@@ -10,6 +10,7 @@ from casework.constants import Channel, EventKind
 from casework.models import ReferenceCounter, Submission, SubmissionFile
 from casework.references import format_reference, year_code
 from eforms import answers as answer_text
+from eforms import origins
 from eforms.models import Draft
 from eforms.services import delete_drafts
 from eforms.storage import all_or_nothing, delete_quietly, private_storage
@@ -63,12 +64,14 @@ def submit(
     now=None,
     counter_officer=None,
     send_token=None,
+    origin=None,
 ):
     """Create the submission (reference, snapshot, files moved to permanent private storage) and queue
     the acknowledgement, all in one transaction. Returns the submission.
 
     `counter_officer`: the officer who filled the form in for a citizen at the office's counter.
     `send_token`: the wizard's one-time token; a second submission with it fails (IntegrityError).
+    `origin`: where a prefilled form came from (`eforms.origins`): its app is told in the transaction.
     """
     now = now or timezone.now()
     service = page.source_page
@@ -123,6 +126,9 @@ def submit(
                 record.save()
         if draft_id:
             delete_drafts(Draft.objects.filter(pk=draft_id))
+        handler = origins.get(origin)
+        if handler is not None:
+            handler.received(submission, origin)
         # In the transaction: the outbox's task row is kept with the request or lost with it.
         notices.acknowledgement(submission)
     for infos in files.values():

@@ -5,12 +5,12 @@ the inbox's detail page, and the outbox's attachment maker."""
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from casework.constants import SubmissionStatus
-from documents import render, services
-from documents.models import IssuedDocument
+from documents import render, renewals, services
+from documents.models import IssuedDocument, Renewal
 
 ATTACHMENT = "documents.issued"
 
@@ -39,6 +39,26 @@ def downloads(submission):
     ]
 
 
+def citizen_actions(submission):
+    """The status page's "Renew" button, from when the renewal opens until it closes; otherwise why
+    not (from when it opens, revoked, renewed already …) where the document's service is renewed."""
+    document = issued(submission)
+    if document is None or document.valid_until is None:
+        return None
+    decision = renewals.decide(document, timezone.localdate())
+    if decision.allowed:
+        return [
+            {
+                "label": _("Renew this document online"),
+                "url": renewals.renew_url(submission),
+                "hint": _("Your last answers and files are filled in: you change only what has changed."),
+            }
+        ]
+    if renewals.renewal_link(document) is None or not decision.reason:
+        return None
+    return [{"label": "", "url": "", "hint": decision.reason}]
+
+
 def email_attachments(submission, event):
     """The approval email carries the document it issued."""
     if event.to_status != SubmissionStatus.APPROVED:
@@ -62,6 +82,7 @@ def staff_panel(request, submission):
     link = services.link_for(submission)
     if document is None and link is None:
         return None
+    renewal = Renewal.objects.filter(submission=submission).select_related("previous__submission").first()
     context = {
         "submission": submission,
         "document": document,
@@ -73,5 +94,7 @@ def staff_panel(request, submission):
         and submission.status
         in (SubmissionStatus.SUBMITTED, SubmissionStatus.IN_REVIEW, SubmissionStatus.WAITING),
         "csrf_token": get_token(request),
+        "renewal": renewal,
+        "changed": renewals.changed_answers(renewal) if renewal else [],
     }
     return render_to_string("documents/includes/inbox_panel.html", context, request=request)

@@ -6,6 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -129,7 +130,51 @@ class ServiceDocument(models.Model):
         help_text=_("The key of the form's field, e.g. business_name; empty: the applicant's name."),
     )
 
-    panels = [FieldPanel("service"), FieldPanel("template"), FieldPanel("holder_field")]
+    # Renewal (`documents.renewals`): this service renews the documents of another one (and its own).
+    renews_service = models.ForeignKey(
+        "eforms.EServicePage",
+        verbose_name=_("renews the documents of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The e-service whose documents this service renews (the Thai version; it may be this "
+            "service). Holders then renew from their request's status page with their last answers "
+            "filled in. Empty: this service does not renew."
+        ),
+    )
+    renewal_opens_days = models.PositiveSmallIntegerField(
+        _("renewal opens (days before the end)"), default=90
+    )
+    late_renewal_days = models.PositiveSmallIntegerField(
+        _("late renewal allowed for (days after the end)"),
+        default=90,
+        help_text=_("After that, the holder applies anew."),
+    )
+    late_surcharge_percent = models.DecimalField(
+        _("late-renewal surcharge (% of the fee)"),
+        max_digits=5,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Added to the fee of a renewal sent after the document ended; 0: none."),
+    )
+
+    panels = [
+        FieldPanel("service"),
+        FieldPanel("template"),
+        FieldPanel("holder_field"),
+        MultiFieldPanel(
+            [
+                FieldPanel("renews_service"),
+                FieldPanel("renewal_opens_days"),
+                FieldPanel("late_renewal_days"),
+                FieldPanel("late_surcharge_percent"),
+            ],
+            heading=_("Renewal"),
+        ),
+    ]
 
     class Meta:
         verbose_name = _("document a service issues")
@@ -157,6 +202,12 @@ class ServiceDocument(models.Model):
                 problems = placeholders.unknown_field_errors(self.template.texts(), self.service)
                 if problems:
                     errors["template"] = [message for messages in problems.values() for message in messages]
+        if self.renews_service_id is not None:
+            renewed = self.renews_service.specific
+            if renewed.source_page.pk != renewed.pk:
+                errors["renews_service"] = _("Choose the Thai version of the e-service.")
+            elif _office_id(renewed) != _office_id(self.service):
+                errors["renews_service"] = _("Choose an e-service of this service's own office.")
         if errors:
             raise ValidationError(errors)
 
@@ -221,6 +272,14 @@ class IssuedDocument(models.Model):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     holder = models.CharField(_("holder"), max_length=200)
+    renews = models.ForeignKey(
+        "self",
+        verbose_name=_("renews"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="renewed_by",
+    )
     issued_on = models.DateField(_("date of issue"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     issued_by = models.ForeignKey(
@@ -275,3 +334,24 @@ class IssuedDocument(models.Model):
 
     def is_expired(self, today: datetime.date | None = None) -> bool:
         return self.status(today) == EXPIRED
+
+
+class Renewal(models.Model):
+    """A request that renews an issued document (made from its status page, `documents.renewals`)."""
+
+    submission = models.OneToOneField(
+        "casework.Submission", verbose_name=_("request"), on_delete=models.CASCADE, related_name="renewal"
+    )
+    previous = models.ForeignKey(
+        IssuedDocument, verbose_name=_("document renewed"), on_delete=models.PROTECT, related_name="renewals"
+    )
+    #: Sent after the previous document ended: the service's surcharge applies.
+    late = models.BooleanField(_("late"), default=False)
+    surcharge_percent = models.DecimalField(max_digits=5, decimal_places=2, default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("renewal")
+
+    def __str__(self):
+        return f"{self.submission_id} renews {self.previous_id}"

@@ -19,9 +19,9 @@ from casework.constants import EventKind
 from casework.filing import office_name
 from casework.models import Submission
 from casework.workflow import NotPermitted, ReasonRequired, TransitionNotAllowed, WorkflowError
-from documents import placeholders
+from documents import placeholders, renewals
 from documents.constants import DocumentState, DocumentType
-from documents.models import DocumentCounter, IssuedDocument, ServiceDocument
+from documents.models import DocumentCounter, IssuedDocument, Renewal, ServiceDocument
 from home.dates import format_date
 from payments.receipts import fiscal_year
 from privacy.audit import record_access
@@ -115,6 +115,11 @@ def draft(submission, link, *, now, number="", year=None, sequence=0) -> IssuedD
         valid_until=valid_until(issued_on, template.validity_months),
         created_at=now,
     )
+    renewal = Renewal.objects.filter(submission=submission).select_related("previous").first()
+    if renewal is not None:
+        document.renews = renewal.previous
+        starts = renewals.validity_start(renewal, issued_on)
+        document.valid_until = valid_until(starts, template.validity_months)
     for language in ("th", "en"):
         values = _values(submission, document, language)
         for field in ("body", "conditions"):

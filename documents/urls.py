@@ -9,4 +9,5 @@ app_name = "documents"
 urlpatterns = [
     path("verify-document/<path:code>/", views.verify, name="verify"),
     path("status/<str:reference>/document/", views.download, name="download"),
+    path("status/<str:reference>/renew/", views.renew, name="renew"),
 ]

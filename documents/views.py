@@ -16,9 +16,10 @@ from django.views.decorators.http import require_POST
 from casework.access import can_use_inbox
 from casework.models import Submission
 from casework.workflow import WorkflowError
-from documents import render, services
+from documents import render, renewals, services
 from documents.constants import EXPIRED, EXPIRED_LABEL, DocumentState
 from documents.models import IssuedDocument
+from eforms.storage import UNAVAILABLE_MESSAGE, StorageUnavailable
 from offices.lookup import office_for_request
 from privacy.audit import record_access
 from privacy.models import AccessLog
@@ -75,6 +76,39 @@ def download(request, reference):
     if document is None:
         return redirect("status:detail", submission.reference)
     return _pdf(render.render_pdf(document), render.filename(document))
+
+
+@never_cache
+def renew(request, reference):
+    """Renew the document this request got: only in a session that proved the request's contact with
+    the one-time code (the holder's); the form of the renewal service then opens filled in."""
+    submission = Submission.objects.by_reference(reference, office=office_for_request(request))
+    if submission is None or not is_verified(request, submission):
+        return redirect("status:lookup")
+    document = IssuedDocument.objects.filter(submission=submission).select_related("submission").first()
+    if document is None:
+        return redirect("status:detail", submission.reference)
+    decision = renewals.decide(document, timezone.localdate())
+    if request.method == "POST" and decision.allowed:
+        try:
+            return HttpResponseRedirect(renewals.start(request, document, decision))
+        except StorageUnavailable:
+            context = {"message": UNAVAILABLE_MESSAGE, "retry_url": request.get_full_path()}
+            return TemplateResponse(request, "eforms/storage_unavailable.html", context, status=503)
+    language = translation.get_language()
+    link = decision.link or renewals.renewal_link(document)
+    context = {
+        "submission": submission,
+        "document": document,
+        "title": (document.title_en if language == "en" else "") or document.title_th,
+        "decision": decision,
+        "service": renewals.renewal_page(link, language) if link else None,
+        "surcharge": renewals.percent_text(link.late_surcharge_percent)
+        if decision.late and link.late_surcharge_percent
+        else "",
+    }
+    status = 409 if request.method == "POST" and not decision.allowed else 200
+    return TemplateResponse(request, "documents/renew.html", context, status=status)
 
 
 # Staff ------------------------------------------------------------------------------------------------------

@@ -3,10 +3,12 @@ app that keeps requests (casework) registers a receiver at start-up, so eforms n
 
 A receiver has two methods:
 
-    submit(page, request, *, answers, shown_steps, files, language, draft_id, prefix, send_token) -> str
+    submit(page, request, *, answers, shown_steps, files, language, draft_id, prefix, send_token,
+           origin) -> str
         make the request from the wizard's answers; return its reference (`prefix` names the
         wizard's session slot, for remembering what this browser sent). `send_token` is saved with
-        the request, in its transaction: a second request with the same token must fail.
+        the request, in its transaction: a second request with the same token must fail. `origin`:
+        where a prefilled form came from (`eforms.origins`), or None.
     sent(page, request, prefix, send_token) -> str | None
         the reference of the request already made with this token, if any
     confirmation(page, request, prefix) -> HttpResponse

@@ -56,6 +56,8 @@ def save_draft(page, session_data: dict, email: str, language: str, now=None) ->
         "step": session_data.get("step"),
         "step_data": session_data.get("step_data", {}),
         "files": {},
+        # A renewal saved for later is still that renewal (`eforms.origins`).
+        "origin": session_data.get("extra_data", {}).get("origin") or {},
     }
     folder = random_path("drafts", "x").rsplit("/", 1)[0]
     with all_or_nothing(storage) as written:
@@ -108,7 +110,12 @@ def restore_draft(draft) -> dict:
         "step": draft.data.get("step"),
         "step_data": draft.data.get("step_data", {}),
         "step_files": {},
-        "extra_data": {"files": files, "draft_id": draft.pk, "resumed_at": draft.created_at.isoformat()},
+        "extra_data": {
+            "files": files,
+            "draft_id": draft.pk,
+            "resumed_at": draft.created_at.isoformat(),
+            "origin": draft.data.get("origin") or {},
+        },
     }
 
 

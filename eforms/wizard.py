@@ -25,7 +25,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from formtools.wizard.views import SessionWizardView
 
-from eforms import conf, handoff, pricing, services
+from eforms import conf, handoff, origins, pricing, services
 from eforms.forms import ReviewForm, StepForm, build_step_form_class
 from eforms.steps import REVIEW_STEP, step_count
 from eforms.storage import (
@@ -338,6 +338,7 @@ class EFormWizard(SessionWizardView):
             context["send_token"] = self._send_token()
             context["send_token_field"] = SEND_TOKEN_FIELD
             context["fee_total"] = pricing.total(self.page, answers)
+            context["origin_lines"] = origins.describe(self.storage.extra_data.get("origin"))
         return context
 
     # Sending once -----------------------------------------------------------------------------------
@@ -384,6 +385,7 @@ class EFormWizard(SessionWizardView):
                 draft_id=self.storage.extra_data.get("draft_id"),
                 prefix=self.prefix,
                 send_token=token,
+                origin=self.storage.extra_data.get("origin") or None,
             )
         except IntegrityError:
             already_sent = self._already_sent(token)

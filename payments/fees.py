@@ -38,6 +38,15 @@ class Fee:
 
 
 NO_FEE = Fee(FeeKind.NONE, 0)
+
+#: Apps that change a sent request's fee (a late renewal's surcharge): name -> (submission, fee) -> fee.
+_adjustments = {}
+
+
+def register_adjustment(name, function) -> None:
+    _adjustments[name] = function
+
+
 #: Where `prepare_service_fees` leaves a page's fee rule (None: it has none).
 _LOADED = "_tambon_service_fee"
 
@@ -120,6 +129,8 @@ def fee_for(submission, service_fee_row=None) -> Fee:
         option_label=label,
         assessment_amount=assessment.amount if assessment else None,
     )
+    for adjust in _adjustments.values():
+        fee = adjust(submission, fee)
     if due_after_approval(submission.service) and submission.status not in APPROVED_STATUSES:
         fee = dataclasses.replace(fee, not_yet_due=True)
     return fee

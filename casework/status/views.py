@@ -147,6 +147,7 @@ def detail(request, reference):
         if submission.status == SubmissionStatus.COMPLETED
         else None,
         "downloads": extensions.downloads(submission),
+        "actions": extensions.citizen_actions(submission),
     }
     return _render(request, "detail", context, status=status)
 

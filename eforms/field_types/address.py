@@ -75,3 +75,8 @@ class ThaiAddressType(FieldType):
 
     def display_value(self, spec, value, files=None):
         return format_address(value) if isinstance(value, dict) else str(value)
+
+    def form_data(self, spec, value):
+        if not isinstance(value, dict):
+            return {}
+        return {f"{spec.key}__{part}": [str(value.get(part) or "")] for part, _label in ADDRESS_PARTS}

@@ -149,6 +149,14 @@ class FieldType:
         Called only for an answer that is not empty."""
         return str(json_value(value))
 
+    def form_data(self, spec, value) -> dict:
+        """The inputs (name: list of values) that give back a stored answer: a renewal's form starts
+        from the last application's answers (`eforms.prefill`). Return {} to ask again."""
+        if value in EMPTY_VALUES:
+            return {}
+        values = value if isinstance(value, list) else [value]
+        return {spec.key: [str(v) for v in values]}
+
     # Personal data ----------------------------------------------------------------------------
     def normalise_identifier(self, text: str) -> str:
         """The identifier as it is compared when a person's data is searched for."""

@@ -21,5 +21,8 @@ class ConsentType(FieldType):
         options["initial"] = False
         return forms.BooleanField(**options)
 
+    def form_data(self, spec, value):
+        return {}  # consent is given again for each request
+
     def display_value(self, spec, value, files=None):
         return gettext("Yes") if value else gettext("No")

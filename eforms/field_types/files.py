@@ -110,3 +110,6 @@ class FileType(FieldType):
 
     def display_value(self, spec, value, files=None):
         return ", ".join(f["name"] for f in files or [])
+
+    def form_data(self, spec, value):
+        return {}  # the files themselves are copied (`eforms.prefill.copy_files`)

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.datastructures import MultiValueDict
 
 from eforms import field_types
 from eforms.answers import snapshot
@@ -183,3 +184,25 @@ def test_a_registered_type_is_asked_in_the_wizards_step_form(plate_type):  # noq
     assert step_answers(form) == {"answer": "กข 1234 เชียงราย"}
     step, form = one_question_form("test_plate", data={"start-answer": "ไม่ใช่ทะเบียน"})
     assert not form.is_valid()
+
+
+#: Types whose stored answer does not come back into the form: files are copied instead
+#: (`eforms.prefill.copy_files`), consent is given again for each request.
+NOT_PREFILLED = {"file", "consent"}
+
+
+@pytest.mark.parametrize("type_id", sorted(SAMPLES))
+def test_each_stored_answer_fills_the_form_in_again(type_id):
+    """A renewal starts from the last request's answers: the stored value, given back to the form
+    (`FieldType.form_data`), is the same answer again."""
+    _posted, stored, shown = SAMPLES[type_id]
+    spec = FieldSpec(key="answer", field_type=type_id, label="คำถาม", choices="ก\nข\nค")
+    data = {f"start-{name}": values for name, values in spec.type.form_data(spec, stored).items()}
+    if type_id in NOT_PREFILLED:
+        assert data == {}
+        return
+    with translation.override("th"):
+        step, form = one_question_form(type_id, data=MultiValueDict(data))
+        assert form.is_valid(), form.errors
+        [entry] = snapshot([step], step_answers(form), {"start"}, {})
+    assert entry["value"] == stored and entry["display"] == shown
