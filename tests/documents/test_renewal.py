@@ -36,7 +36,9 @@ def issued_licence(service, link, *, days_left):
     """A licence issued a year ago that ends in `days_left` days (negative: ended that long ago)."""
     submission = licence_request(service, status="approved")
     ends = timezone.localdate() + datetime.timedelta(days=days_left)
-    issued_at = timezone.make_aware(datetime.datetime.combine(ends + datetime.timedelta(days=1), datetime.time(10)))
+    issued_at = timezone.make_aware(
+        datetime.datetime.combine(ends + datetime.timedelta(days=1), datetime.time(10))
+    )
     document = services.issue(submission, link, now=issued_at - datetime.timedelta(days=366))
     document.valid_until = ends
     document.save(update_fields=["valid_until"])
