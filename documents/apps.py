@@ -9,8 +9,9 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         # Wired here: casework approves and shows requests without knowing this app exists.
         from casework import extensions, workflow  # noqa: PLC0415 — apps must be loaded first
-        from documents import integration, renewals, services  # noqa: PLC0415
+        from documents import demo, integration, renewals, services  # noqa: PLC0415
         from eforms import origins  # noqa: PLC0415
+        from home.demo.signals import demo_loaded  # noqa: PLC0415
         from outbox import attachments  # noqa: PLC0415
         from payments import fees  # noqa: PLC0415
 
@@ -22,3 +23,4 @@ class DocumentsConfig(AppConfig):
         extensions.register_citizen_action("documents", integration.citizen_actions)
         origins.register(renewals.KIND, renewals.ORIGIN)
         fees.register_adjustment("documents.late_renewal", renewals.surcharge)
+        demo_loaded.connect(demo.on_demo_loaded, dispatch_uid="documents-demo")

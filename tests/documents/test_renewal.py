@@ -3,6 +3,7 @@ code), the renewal form opens filled in; the new request is linked, approval iss
 from where the old one ends, and a late renewal pays the service's surcharge."""
 
 import datetime
+import itertools
 import re
 from decimal import Decimal
 
@@ -19,6 +20,7 @@ from tests.documents.conftest import BUSINESS, licence_request, verify_citizen
 from tests.eforms.wizard_client import Wizard
 
 NEW_BUSINESS = "ร้านก๋วยเตี๋ยวป้าแดง สาขา 2"
+_OLD = itertools.count(1)
 
 
 @pytest.fixture
@@ -34,7 +36,8 @@ def renewing_link(licence_link, licence_service):
 
 def issued_licence(service, link, *, days_left):
     """A licence issued a year ago that ends in `days_left` days (negative: ended that long ago)."""
-    submission = licence_request(service, status="approved")
+    # A reference of an earlier year: the renewal's own comes from the office's counter.
+    submission = licence_request(service, status="approved", reference=f"FS-68-{next(_OLD):06d}")
     ends = timezone.localdate() + datetime.timedelta(days=days_left)
     issued_at = timezone.make_aware(
         datetime.datetime.combine(ends + datetime.timedelta(days=1), datetime.time(10))

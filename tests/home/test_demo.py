@@ -4,8 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page, Site
 
+from documents.models import IssuedDocument
 from home.models import HomePage, InformationPage, NewsIndexPage, NewsItemPage, OrganisationSettings
 from tests.home.factories import add_information_page, add_news
 from tests.tourism.conftest import make_attraction
@@ -76,6 +78,10 @@ def test_demo_builds_a_bilingual_municipality_and_can_run_again_beside_staff_pag
         assert not page.get_translations().exists()
     assert HomePage.objects.count() == 4  # two offices, each in Thai and English
     assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8124"
+    # With its administrator the demo approves three licences of a year ago: one ended, two end soon.
+    today = timezone.localdate()
+    ends = sorted((d.valid_until - today).days for d in IssuedDocument.objects.filter(renews=None))
+    assert ends == [-5, 12, 45]
 
     thai = client.get("/th/")
     english = client.get("/en/")

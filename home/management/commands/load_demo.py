@@ -35,10 +35,21 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home = loader.load(stdout=self.stdout, port=options["port"])
+        # The administrator first: the apps' demo content moves requests through the workflow
+        # (approvals issuing licences, reports answered), which takes a member of staff.
+        admin = self._demo_admin() if options["demo_admin"] else None
         demo_loaded.send(sender=self.__class__, home_page=home, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(self._addresses()))
-        if options["demo_admin"]:
-            self._demo_admin(options["port"])
+        if admin is not None:
+            port = options["port"]
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Admin: http://{loader.DEMO_HOST}:{port}/admin/  user: {DEMO_ADMIN_USERNAME}  password: {DEMO_ADMIN_PASSWORD}"
+                )
+            )
+            demo_staff_wanted.send(
+                sender=self.__class__, password=DEMO_ADMIN_PASSWORD, port=port, stdout=self.stdout
+            )
 
     def _addresses(self):
         """Every demo office and its address, the first office first."""
@@ -50,10 +61,10 @@ class Command(BaseCommand):
                 offices.append(f"{organisation.name_en or site.site_name}: {site.root_url}/")
         return "  ·  ".join(offices)
 
-    def _demo_admin(self, port):
+    def _demo_admin(self):
         if not settings.DEBUG:
             self.stderr.write("Refusing to create a demo administrator with a known password: DEBUG is off.")
-            return
+            return None
         User = get_user_model()
         user, created = User.objects.get_or_create(
             username=DEMO_ADMIN_USERNAME,
@@ -68,11 +79,4 @@ class Command(BaseCommand):
             user.set_password(DEMO_ADMIN_PASSWORD)
             user.save()
         user.groups.add(Group.objects.get(name=ADMINISTRATORS))
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin: http://{loader.DEMO_HOST}:{port}/admin/  user: {DEMO_ADMIN_USERNAME}  password: {DEMO_ADMIN_PASSWORD}"
-            )
-        )
-        demo_staff_wanted.send(
-            sender=self.__class__, password=DEMO_ADMIN_PASSWORD, port=port, stdout=self.stdout
-        )
+        return user
