@@ -99,6 +99,8 @@ def test_approve_download_scan_verify_revoke(live_server, chromium, licence_requ
     desk.wait_for_url(f"{live_server.url}/admin/")
     desk.goto(f"{live_server.url}/admin/inbox/{submission.pk}/")
     assert desk.get_by_role("link", name="ดูตัวอย่างเอกสาร (PDF)").is_visible()
+    desk.get_by_role("button", name="เริ่มพิจารณา", exact=True).click()
+    desk.wait_for_load_state()
     desk.get_by_role("button", name="อนุมัติ", exact=True).click()
     desk.wait_for_load_state()
     document = IssuedDocument.objects.get(submission=submission)
@@ -114,9 +116,8 @@ def test_approve_download_scan_verify_revoke(live_server, chromium, licence_requ
     phone.locator("input[name=code]").fill(re.search(r"^\s+(\d{6})\s*$", message.body, re.MULTILINE)[1])
     phone.get_by_role("button", name="ยืนยัน").click()
     phone.wait_for_url(f"{live_server.url}/th/status/{submission.reference}/")
-    link = phone.locator("section[aria-labelledby=documents-title]").get_by_role(
-        "link", name=re.compile(document.number)
-    )
+    documents = phone.locator("section[aria-labelledby=documents-title]")
+    link = documents.get_by_role("link", name=f"ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร เลขที่ {document.number} (PDF)")
     response = phone.context.request.get(f"{live_server.url}{link.get_attribute('href')}")
     assert response.status == 200 and response.body().startswith(b"%PDF")
 
