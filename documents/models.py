@@ -83,6 +83,9 @@ class DocumentTemplate(models.Model):
     def __str__(self):
         return self.title_th
 
+    def office_id_for_scope(self):
+        return self.office_id
+
     def texts(self) -> dict:
         return {
             "body_th": self.body_th,
@@ -182,6 +185,10 @@ class ServiceDocument(models.Model):
 
     def __str__(self):
         return f"{self.service} → {self.template or '–'}"
+
+    def office_id_for_scope(self):
+        """The office of the service (the template may not be chosen yet)."""
+        return _office_id(self.service)
 
     def clean(self):
         super().clean()

@@ -1,11 +1,13 @@
 """Admin wiring: the templates and the services' links as snippets, each office's own only, and the
 officers' URLs."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from casework.access import can_use_inbox
@@ -30,7 +32,45 @@ def register_menu_item():
     )
 
 
-class DocumentTemplateViewSet(SnippetViewSet):
+class OwnOfficeOnly:
+    """A template or link of another office is answered as forbidden, whatever the address: the
+    snippet views find objects by primary key, not through the viewset's (office-scoped) listing."""
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        user = self.request.user
+        if not is_platform_administrator(user) and instance.office_id_for_scope() not in set(
+            offices_of(user).values_list("pk", flat=True)
+        ):
+            raise PermissionDenied
+        return instance
+
+
+class EditView(OwnOfficeOnly, snippet_views.EditView):
+    pass
+
+
+class DeleteView(OwnOfficeOnly, snippet_views.DeleteView):
+    pass
+
+
+class UsageView(OwnOfficeOnly, snippet_views.UsageView):
+    pass
+
+
+class HistoryView(OwnOfficeOnly, snippet_views.HistoryView):
+    pass
+
+
+class OwnOfficeViewSet(SnippetViewSet):
+    edit_view_class = EditView
+    delete_view_class = DeleteView
+    usage_view_class = UsageView
+    history_view_class = HistoryView
+    copy_view_enabled = False
+
+
+class DocumentTemplateViewSet(OwnOfficeViewSet):
     model = DocumentTemplate
     icon = "doc-full"
     menu_label = _("Document templates")
@@ -44,7 +84,7 @@ class DocumentTemplateViewSet(SnippetViewSet):
         return queryset.filter(office__in=offices_of(request.user))
 
 
-class ServiceDocumentViewSet(SnippetViewSet):
+class ServiceDocumentViewSet(OwnOfficeViewSet):
     model = ServiceDocument
     icon = "link"
     menu_label = _("Documents services issue")

@@ -53,6 +53,15 @@ OFFICE_ADMINISTRATION = {
         ("offices", "add_processingagreement"),
         ("offices", "change_processingagreement"),
         ("offices", "delete_processingagreement"),
+        # The office's document templates and which services issue them (scoped by office there).
+        ("documents", "view_documenttemplate"),
+        ("documents", "add_documenttemplate"),
+        ("documents", "change_documenttemplate"),
+        ("documents", "delete_documenttemplate"),
+        ("documents", "view_servicedocument"),
+        ("documents", "add_servicedocument"),
+        ("documents", "change_servicedocument"),
+        ("documents", "delete_servicedocument"),
     ]
 }
 

@@ -327,6 +327,8 @@ def cases(s):
         Case("GET /th/status/<B>/proof-of-filing/", _th("status:proof_of_filing", rb), set()),
         Case("GET /th/status/<A>/document/", _th("documents:download", ra), {VERIFIED}),
         Case("GET /th/status/<B>/document/", _th("documents:download", rb), set()),
+        Case("GET /th/status/<A>/renew/", _th("documents:renew", ra), {VERIFIED}),
+        Case("GET /th/status/<B>/renew/", _th("documents:renew", rb), set()),
         # The register of issued documents: inbox users, each seeing the documents of their requests only
         Case("GET /admin/issued-documents/", reverse("documents_admin:register"), INBOX),
         Case(
@@ -477,6 +479,28 @@ def cases(s):
             "/admin/snippets/casework/servicehandler/",
             {ADMIN},
         ),
+        # Document templates and links: an office's administrators keep their own office's (issue 17);
+        # the first office's are not theirs (tests/offices/test_office_documents.py).
+        Case(
+            "GET /admin/snippets/documents/documenttemplate/",
+            "/admin/snippets/documents/documenttemplate/",
+            {ADMIN, OFFICE_ADMIN},
+        ),
+        *[
+            Case(
+                f"GET /admin/snippets/documents/{model}/{view}/<the first office's>/",
+                reverse(f"wagtailsnippets_documents_{model}:{view}", args=[pk]),
+                {ADMIN},
+            )
+            for model, pk in (
+                ("documenttemplate", s.document_a.template_id),
+                (
+                    "servicedocument",
+                    ServiceDocument.objects.get(service=s.document_a.submission.service_id).pk,
+                ),
+            )
+            for view in ("edit", "delete", "usage", "history", "history_results")
+        ],
         # Local holidays: each office's administrators list and add their own; another office's is
         # refused as a missing one (tests/offices/test_office_holidays.py).
         Case("GET /admin/local_holidays/", reverse("local_holidays:index"), {ADMIN, OFFICE_ADMIN}),
@@ -951,6 +975,7 @@ PUBLIC = {
     "status:proof_of_filing": "the citizen's proof of filing (PDF), behind the one-time code",
     "documents:download": "the citizen's issued document (PDF), behind the one-time code",
     "documents:verify": "the public check of a document by its QR code (no personal data)",
+    "documents:renew": "renewing the citizen's document, behind the one-time code of its request",
     "status:rate": "a citizen's signed rating link",
     "citizen_verify": "the one-time code page",
     "problems:board": "the public board of reported problems (never the reporter's details)",
