@@ -33,6 +33,30 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """pytest-django's set-up, but on PostgreSQL each worker's database is cloned from one migrated
+    template (`tests/database_template.py`) instead of migrated again; dropped at the end."""
+    from django.test.utils import setup_databases, teardown_databases  # noqa: PLC0415
+    from pytest_django.fixtures import _get_databases_for_setup  # noqa: PLC0415
+
+    from tests import database_template  # noqa: PLC0415
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock():
+        cloned = database_template.clone_for_this_worker()
+        config = setup_databases(
+            verbosity=request.config.option.verbose,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+            keepdb=cloned,  # the clone is complete: migrate finds nothing to do
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=request.config.option.verbose)
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
