@@ -461,36 +461,24 @@ def cases(s):
         Case("GET /admin/offices/new/", reverse("offices:add"), {ADMIN}),
         # The disclosure checklist: communications staff and administrators, each office's for its own.
         Case("GET /admin/disclosure_items/", reverse("disclosure_items:index"), OIT | {OFFICE_ADMIN}),
-        Case(
-            "GET /admin/disclosure_items/edit/<A's item>/",
-            reverse("disclosure_items:edit", args=[s.oit_a.pk]),
-            OIT,
-        ),
+        *[
+            Case(
+                f"GET /admin/disclosure_items/{name}/<A's item>/",
+                reverse(f"disclosure_items:{name}", args=[s.oit_a.pk]),
+                OIT,
+            )
+            for name in ("edit", "delete", "history", "history_results", "usage")
+        ],
         Case(
             "GET /admin/disclosure_items/edit/<Nong Bua's item>/",
             reverse("disclosure_items:edit", args=[s.oit_nb.pk]),
             OIT | {OFFICE_ADMIN},
-        ),
-        Case(
-            "GET /admin/disclosure_items/delete/<A's item>/",
-            reverse("disclosure_items:delete", args=[s.oit_a.pk]),
-            OIT,
         ),
         Case("GET /admin/disclosure_items/add/", reverse("disclosure_items:add"), OIT | {OFFICE_ADMIN}),
         Case(
             "GET /admin/disclosure_items/results/",
             reverse("disclosure_items:index_results"),
             OIT | {OFFICE_ADMIN},
-        ),
-        Case(
-            "GET /admin/disclosure_items/history/<A's item>/",
-            reverse("disclosure_items:history", args=[s.oit_a.pk]),
-            OIT,
-        ),
-        Case(
-            "GET /admin/disclosure_items/usage/<A's item>/",
-            reverse("disclosure_items:usage", args=[s.oit_a.pk]),
-            OIT,
         ),
         Case("GET /admin/disclosure/report/", reverse("disclosure_report"), OIT | {OFFICE_ADMIN}),
         # An office's organisation and menus: its own administrators, and the installation's.
