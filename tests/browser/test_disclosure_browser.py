@@ -49,6 +49,13 @@ def test_the_pages_work_without_javascript(live_server, chromium, demo):
     assert page.get_by_role("heading", name="กฎบัตรการให้บริการประชาชน").is_visible()
     assert page.get_by_role("rowheader", name="ขออนุญาตก่อสร้างอาคาร").is_visible()
 
+    page.goto(f"{live_server.url}/en/oit/")
+    assert page.get_by_role("table", name="Disclosure items").is_visible()
+    page.get_by_role("link", name="Citizen's charter").first.click()
+    assert page.url.endswith("/en/charter/")
+    assert page.get_by_role("heading", name="Citizen's charter").is_visible()
+    assert page.get_by_role("columnheader", name="Our promise (working days)").first.is_visible()
+
     page.goto(f"{live_server.url}/en/procurement/")
     page.get_by_label("Fiscal year").select_option(index=1)  # the year before
     page.get_by_role("button", name="Show").click()
