@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from casework.status import verify
+from charter import views as charter_views
 from home import views as home_views
 from home.sitemap import BilingualSitemap
 from performance import views as performance_views
@@ -36,6 +37,8 @@ urlpatterns += i18n_patterns(
     path("", include("documents.urls")),
     path("verify/<str:reference>/", verify.verify, name="citizen_verify"),
     path("statistics/", performance_views.statistics, name="public_statistics"),
+    path("charter/", charter_views.charter, name="charter"),
+    path("", include("disclosure.urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -74,3 +74,17 @@ class LatinSlugFormMixin:
 
 class PageForm(LatinSlugFormMixin, WagtailAdminPageForm):
     """The edit form of every page type without a form of its own."""
+
+
+class NewsItemPageForm(PageForm):
+    """A procurement notice needs its method and budget (the yearly summary counts them); the model
+    refuses facts that contradict each other."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("kind") == "procurement":
+            if not cleaned_data.get("procurement_method"):
+                self.add_error("procurement_method", _("A procurement notice needs its method."))
+            if cleaned_data.get("procurement_budget") is None and "procurement_budget" not in self.errors:
+                self.add_error("procurement_budget", _("A procurement notice needs its budget."))
+        return cleaned_data

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from eforms.models import EFormField, EServicePage
 
 #: The page's fields the library provides, in the order the admin's diff shows them. The slug, the
-#: office's contact phone and email, and retention are the office's own and never compared.
+#: office's contact phone and email, its own promise (`promised_days`, the citizen's charter) and retention
+#: are the office's own and never compared.
 PAGE_FIELDS = [
     "title",
     "introduction",

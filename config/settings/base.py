@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "national",
     "performance",
     "problems",
+    "charter",
+    "disclosure",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

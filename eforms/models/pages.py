@@ -184,6 +184,17 @@ class EServicePage(LatinSlugMixin, RoutablePageMixin, FormMixin, ThaiSearchableM
         ),
     )
     processing_days = models.PositiveSmallIntegerField(_("processing time (working days)"), default=15)
+    # The office's own service standard, posted on the citizen's charter (`charter/`).
+    promised_days = models.PositiveSmallIntegerField(
+        _("our promise (working days)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Optional: the office's own promise when it is shorter than the processing time the law "
+            "allows. The citizen's charter shows it beside the legal time."
+        ),
+    )
     responsible_division = models.CharField(_("responsible division"), max_length=200, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
@@ -232,7 +243,7 @@ class EServicePage(LatinSlugMixin, RoutablePageMixin, FormMixin, ThaiSearchableM
                 FieldPanel("documents_required"),
                 FieldRowPanel([FieldPanel("fee_amount"), FieldPanel("fee_note")]),
                 FieldRowPanel([FieldPanel("fee_due"), FieldPanel("receipt_answers")]),
-                FieldPanel("processing_days"),
+                FieldRowPanel([FieldPanel("processing_days"), FieldPanel("promised_days")]),
                 FieldPanel("responsible_division"),
                 FieldRowPanel([FieldPanel("contact_phone"), FieldPanel("contact_email")]),
             ],
@@ -267,6 +278,7 @@ class EServicePage(LatinSlugMixin, RoutablePageMixin, FormMixin, ThaiSearchableM
         SynchronizedField("fee_due"),
         SynchronizedField("receipt_answers"),
         SynchronizedField("processing_days"),
+        SynchronizedField("promised_days"),
         SynchronizedField("contact_phone"),
         SynchronizedField("contact_email"),
         SynchronizedField("retention_years"),
@@ -280,6 +292,16 @@ class EServicePage(LatinSlugMixin, RoutablePageMixin, FormMixin, ThaiSearchableM
         super().clean()
         if not REFERENCE_PREFIX_PATTERN.match(self.reference_prefix or ""):
             raise ValidationError({"reference_prefix": _("Use 2 to 4 capital English letters.")})
+        if self.promised_days and self.processing_days and self.promised_days >= self.processing_days:
+            raise ValidationError(
+                {
+                    "promised_days": _(
+                        "A promise must be shorter than the processing time (%(days)s working days), "
+                        "or leave it empty."
+                    )
+                    % {"days": self.processing_days}
+                }
+            )
 
     def save(self, *args, **kwargs):
         self._resolve_conditions()
@@ -350,6 +372,13 @@ class EServicePage(LatinSlugMixin, RoutablePageMixin, FormMixin, ThaiSearchableM
     @property
     def fee_after_approval(self) -> bool:
         return self.fee_due == FeeDue.AFTER_APPROVAL
+
+    @property
+    def shorter_promise(self):
+        """The office's promise in working days, only where it is shorter than the legal time."""
+        if self.promised_days and self.promised_days < self.processing_days:
+            return self.promised_days
+        return None
 
     @property
     def has_fee(self) -> bool:

@@ -1,20 +1,24 @@
 """Content page types edited by communications staff."""
 
 import functools
+from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
-from home.admin_forms import PageForm
+from home.admin_forms import NewsItemPageForm, PageForm
 from home.blocks import ContentStreamBlock, ShortcutBlock
 from home.slugs import available_slug, latin_slug
 from home.thai_text import segment
@@ -211,6 +215,15 @@ class NewsIndexPage(LatinSlugMixin, ThaiSearchableMixin, Page):
         return context
 
 
+class ProcurementMethod(models.TextChoices):
+    """Methods of the Public Procurement Act B.E. 2560 (sections 55–56)."""
+
+    E_BIDDING = "e_bidding", _("Electronic bidding (e-bidding)")
+    E_MARKET = "e_market", _("Electronic market (e-market)")
+    SELECTION = "selection", _("Selection")
+    SPECIFIC = "specific", _("Specific method")
+
+
 class NewsItemPage(LatinSlugMixin, ThaiSearchableMixin, Page):
     class Kind(models.TextChoices):
         NEWS = "news", _("News")
@@ -230,19 +243,100 @@ class NewsItemPage(LatinSlugMixin, ThaiSearchableMixin, Page):
     )
     image_alt_text = models.CharField(_("image alternative text"), max_length=250, blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+    # A procurement notice's facts, for the yearly summary the disclosure rules ask for (`disclosure/`).
+    procurement_method = models.CharField(
+        _("procurement method"), max_length=20, choices=ProcurementMethod.choices, blank=True
+    )
+    procurement_budget = models.DecimalField(
+        _("budget (baht)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    procurement_winner = models.CharField(
+        _("winner"), max_length=255, blank=True, help_text=_("Once the winner is announced.")
+    )
+    procurement_price = models.DecimalField(
+        _("agreed price (baht)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    procurement_date = models.DateField(_("date of the contract"), null=True, blank=True)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("date"), FieldPanel("kind")], heading=_("Details")),
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Image")),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("procurement_method"), FieldPanel("procurement_budget")]),
+                FieldPanel("procurement_winner"),
+                FieldRowPanel([FieldPanel("procurement_price"), FieldPanel("procurement_date")]),
+            ],
+            heading=_("Procurement (procurement notices only)"),
+        ),
     ]
     search_fields = ThaiSearchableMixin.search_fields + [index.FilterField("date")]
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in (
+            "procurement_method",
+            "procurement_budget",
+            "procurement_winner",
+            "procurement_price",
+            "procurement_date",
+        )
+    ]
+
+    PROCUREMENT_FIELDS = (
+        "procurement_method",
+        "procurement_budget",
+        "procurement_winner",
+        "procurement_price",
+        "procurement_date",
+    )
+    RESULT_FIELDS = ("procurement_winner", "procurement_price", "procurement_date")
+
+    base_form_class = NewsItemPageForm
 
     class Meta:
         verbose_name = _("news item")
+
+    def clean(self):
+        """Facts that contradict each other are refused on every save; a notice without its method and
+        budget only in the admin (`NewsItemPageForm`), so notices made before these fields still save."""
+        super().clean()
+        errors = {}
+        given = {name for name in self.PROCUREMENT_FIELDS if getattr(self, name) not in (None, "")}
+        if self.kind != self.Kind.PROCUREMENT:
+            for name in given:
+                errors[name] = _("Only a procurement notice has this: choose that kind, or leave it empty.")
+            if errors:
+                raise ValidationError(errors)
+            return
+        result = [name for name in self.RESULT_FIELDS if name in given]
+        if result and len(result) < len(self.RESULT_FIELDS):
+            for name in self.RESULT_FIELDS:
+                if name not in given:
+                    errors[name] = _(
+                        "An announced result needs the winner, the agreed price and the date of the contract."
+                    )
+        if (
+            self.procurement_price is not None
+            and self.procurement_budget is not None
+            and self.procurement_price > self.procurement_budget
+        ):
+            errors["procurement_price"] = _("The agreed price cannot be more than the budget.")
+        if errors:
+            raise ValidationError(errors)
 
     def searchable_parts(self):
         return super().searchable_parts() + [self.summary]

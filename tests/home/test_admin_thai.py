@@ -63,6 +63,8 @@ ALLOWED = {
     "Bill",  # "Bill Payment", the name Thai banks give their statement of bill payments
     "Payment",
     "yes",  # the value an editor types for a consent field's condition
+    "ITA",  # the integrity assessment and its open-data part, named so in every Thai office's papers
+    "OIT",
 }
 # Content and data, not interface: the English pages' titles, Wagtail's root page, user names,
 # reference numbers, addresses, file names and model labels.

@@ -32,6 +32,7 @@ from django.views.static import serve
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casework.models import ServiceHandler, Submission, SubmissionEvent, SubmissionFile
+from disclosure.models import DisclosureItem
 from documents import services as document_services
 from documents.models import DocumentTemplate, IssuedDocument, ServiceDocument
 from eforms.models import ServiceCataloguePage
@@ -78,6 +79,8 @@ PAYMENTS = INBOX
 # Shared processing: platform administrators, and an office's administrators for their own services.
 AGREEMENTS = {ADMIN, OFFICE_ADMIN}
 LIBRARY = {ADMIN, OFFICE_ADMIN}
+# The installation's communications staff and administrators keep every office's disclosure checklist.
+OIT = {COMMS, ADMIN}
 # The second office's request: its officer (who handles its service), its administrators (every request
 # of their office) and the platform's administrators.
 OF_NB = {OFFICE_OFFICER, OFFICE_ADMIN, ADMIN}
@@ -109,6 +112,8 @@ class Scenario:
     nb_payment: Payment
     pr: ProblemReport  # a street light reported to the first office, routed to its permit officers
     document_a: IssuedDocument  # service A issues a licence; one was issued for A
+    oit_a: DisclosureItem  # an item of the first office's disclosure checklist
+    oit_nb: DisclosureItem  # an item of Nong Bua's
 
 
 def _pdf(submission, name):
@@ -228,7 +233,10 @@ def scenario(site_pages, catalogue, django_user_model):  # noqa: F811
         ),
     )
     document_a = document_services.issue(a, licence)
+    oit = {"fiscal_year": 2570, "code": "O1", "title_th": "โครงสร้าง"}
     return Scenario(
+        oit_a=DisclosureItem.objects.create(office=Office.objects.get(site__is_default_site=True), **oit),
+        oit_nb=DisclosureItem.objects.create(office=Office.objects.get(code="nongbua"), **oit),
         document_a=document_a,
         users=users,
         a=a,
@@ -453,6 +461,28 @@ def cases(s):
             "GET /admin/subject-requests/", reverse("privacy_subject_requests:search"), {ADMIN, OFFICE_ADMIN}
         ),
         Case("GET /admin/offices/new/", reverse("offices:add"), {ADMIN}),
+        # The disclosure checklist: communications staff and administrators, each office's for its own.
+        Case("GET /admin/disclosure_items/", reverse("disclosure_items:index"), OIT | {OFFICE_ADMIN}),
+        *[
+            Case(
+                f"GET /admin/disclosure_items/{name}/<A's item>/",
+                reverse(f"disclosure_items:{name}", args=[s.oit_a.pk]),
+                OIT,
+            )
+            for name in ("edit", "delete", "history", "history_results", "usage")
+        ],
+        Case(
+            "GET /admin/disclosure_items/edit/<Nong Bua's item>/",
+            reverse("disclosure_items:edit", args=[s.oit_nb.pk]),
+            OIT | {OFFICE_ADMIN},
+        ),
+        Case("GET /admin/disclosure_items/add/", reverse("disclosure_items:add"), OIT | {OFFICE_ADMIN}),
+        Case(
+            "GET /admin/disclosure_items/results/",
+            reverse("disclosure_items:index_results"),
+            OIT | {OFFICE_ADMIN},
+        ),
+        Case("GET /admin/disclosure/report/", reverse("disclosure_report"), OIT | {OFFICE_ADMIN}),
         # An office's organisation and menus: its own administrators, and the installation's.
         Case(
             "GET /admin/settings/home/organisationsettings/<A's site>/",
@@ -950,6 +980,9 @@ def test_every_staff_url_in_the_urlconf_waits_for_the_second_factor(scenario, se
 PUBLIC = {
     "wagtail_serve": "the pages of the site",
     "public_statistics": "the office's service statistics: counts only, small counts hidden",
+    "charter": "the citizen's charter: the office's live e-services, their times and fees",
+    "oit_index": "the office's ITA/OIT disclosure index: public items and published links only",
+    "procurement_summary": "the office's procurement summary, from its published procurement notices",
     "wagtaildocs_serve": "documents editors publish (Wagtail checks a collection's restrictions)",
     "wagtaildocs_authenticate_with_password": "a password-protected document's password form",
     "wagtailcore_authenticate_with_password": "a password-protected page's password form",

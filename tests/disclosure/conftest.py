@@ -1,0 +1,1 @@
+from tests.offices.conftest import _hosts, first_office, second_office  # noqa: F401
