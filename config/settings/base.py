@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "national",
     "performance",
     "problems",
+    "line",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
