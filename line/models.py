@@ -32,6 +32,16 @@ class LineSettings(BaseSiteSetting):
         ),
     )
 
+    login_channel_id = models.CharField(
+        _("LINE Login channel ID"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Optional: lets citizens sign in with LINE to see their requests. Its channel secret is set "
+            "on the server. Create it under the same provider as the Messaging API channel."
+        ),
+    )
+
     class Meta:
         verbose_name = _("LINE settings")
 

@@ -1,7 +1,8 @@
 """A small fake of the LINE platform for the endpoints Tambon calls, so tests drive the real
 `line-bot-sdk` over HTTP: push and reply messages (with LINE's retry keys and single-use reply
 tokens) and user profiles, each answered only for a known channel access token. It also writes the
-webhook deliveries LINE would send, signed with a channel secret as LINE signs them.
+webhook deliveries LINE would send, signed with a channel secret as LINE signs them, and plays LINE
+Login: the consent (`authorize`) and the token endpoint with an ID token signed by a test key.
 
 Failure injection: `fail_next(status)` answers the next requests with an error (500: down, 429: rate
 limited); `block(user_id)` is a user who blocked the account (LINE then delivers an `unfollow` event).
@@ -16,7 +17,19 @@ import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlparse
+from urllib.parse import parse_qsl, urlencode, urlparse
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def jwt_hs256(claims: dict, key: str) -> str:
+    """An ID token as LINE Login signs it for web logins (HS256 with the channel secret)."""
+    head = _b64(json.dumps({"typ": "JWT", "alg": "HS256"}).encode())
+    body = _b64(json.dumps(claims).encode())
+    signature = hmac.new(key.encode(), f"{head}.{body}".encode(), hashlib.sha256).digest()
+    return f"{head}.{body}.{_b64(signature)}"
 
 
 class FakeLine:
@@ -29,6 +42,9 @@ class FakeLine:
         self.profiles: dict[str, dict] = {}
         self.requests: list[tuple[str, str]] = []
         self._failures: list[int] = []
+        # LINE Login: {channel id: secret} of the login channels, codes waiting for the token endpoint.
+        self.login_channels: dict[str, str] = {}
+        self.codes: dict[str, dict] = {}
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -119,6 +135,41 @@ class FakeLine:
         walk(entry["messages"])
         return found
 
+    # LINE Login ------------------------------------------------------------------------------------
+    def authorize(
+        self, authorize_url, user_id, name="สมชาย", *, signing_key=None, nonce=None, expires_in=600
+    ):
+        """The citizen agrees on LINE's consent page: the URL LINE sends the browser back to. The ID
+        token is signed with the login channel's secret (HS256) unless `signing_key` says otherwise."""
+        query = dict(parse_qsl(urlparse(authorize_url).query))
+        code = f"code{next(self._ids):08d}"
+        now = int(time.time())
+        claims = {
+            "iss": "https://access.line.me",
+            "sub": user_id,
+            "aud": query["client_id"],
+            "exp": now + expires_in,
+            "iat": now,
+            "nonce": nonce if nonce is not None else query["nonce"],
+            "name": name,
+        }
+        key = signing_key or self.login_channels[query["client_id"]]
+        self.codes[code] = {"id_token": jwt_hs256(claims, key), "client_id": query["client_id"],
+                            "redirect_uri": query["redirect_uri"]}  # fmt: skip
+        return f"{query['redirect_uri']}?{urlencode({'code': code, 'state': query['state']})}"
+
+    def _token(self, form):
+        grant = self.codes.pop(form.get("code", ""), None)
+        if (
+            grant is None
+            or form.get("client_id") != grant["client_id"]
+            or form.get("client_secret") != self.login_channels.get(grant["client_id"])
+            or form.get("redirect_uri") != grant["redirect_uri"]
+        ):
+            return 400, {"error": "invalid_grant"}
+        return 200, {"access_token": "at", "token_type": "Bearer", "expires_in": 2592000,
+                     "id_token": grant["id_token"], "scope": "openid profile"}  # fmt: skip
+
     # The API ---------------------------------------------------------------------------------------
     def handle(self, method, path, body, headers):
         token = (headers.get("Authorization") or "").removeprefix("Bearer ")
@@ -127,6 +178,8 @@ class FakeLine:
             status = self._failures.pop(0) if self._failures else 0
             if status:
                 return status, {"message": "The fake LINE platform is failing on purpose"}
+            if method == "POST" and path == "/oauth2/v2.1/token":
+                return self._token(body)
             if token not in self.tokens:
                 return 401, {"message": "Authentication failed. Confirm that the access token is valid."}
             if method == "POST" and path == "/v2/bot/message/push":
@@ -164,7 +217,10 @@ class FakeLine:
                 parsed = urlparse(self.path)
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length).decode() if length else ""
-                body = json.loads(raw) if raw else {}
+                if self.headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
+                    body = dict(parse_qsl(raw))
+                else:
+                    body = json.loads(raw) if raw else {}
                 status, data = fake.handle(method, parsed.path, body, self.headers)
                 payload = json.dumps(data).encode()
                 self.send_response(status)
