@@ -12,6 +12,7 @@ from django.core import mail
 from casework import workflow
 from casework.models import Submission
 from line.models import Binding
+from offices.lookup import default_office
 from tests.browser.conftest import accessibility_findings, save_screenshot
 from tests.conftest import build_thai_home, make_staff
 from tests.eforms.factories import add_catalogue, field, make_service
@@ -50,8 +51,6 @@ def send_from_line(live_server, fake, text):
 
 def test_follow_a_request_on_line_and_stop(live_server, chromium, fake_line, django_user_model):
     home = build_thai_home()
-    from offices.lookup import default_office  # noqa: PLC0415 — the site exists only now
-
     connect(default_office())
     service = make_service(add_catalogue(home), slug="line-journey", fields=[field("email", "email", "อีเมล")])
     page = chromium.new_context(viewport={"width": 360, "height": 640}, locale="th-TH").new_page()
@@ -71,7 +70,9 @@ def test_follow_a_request_on_line_and_stop(live_server, chromium, fake_line, dja
     assert any(reference in t for t in fake_line.texts(fake_line.replied))
 
     officer = make_staff(django_user_model, "officer", "Administrators")
-    workflow.transition(Submission.objects.get(reference=reference), workflow.Action.START_REVIEW, actor=officer)
+    workflow.transition(
+        Submission.objects.get(reference=reference), workflow.Action.START_REVIEW, actor=officer
+    )
     (pushed,) = fake_line.pushed
     assert any("อยู่ระหว่างพิจารณา" in t for t in fake_line.texts([pushed]))
     assert fake_line.buttons(pushed)[0]["uri"].endswith(f"/th/status/{reference}/")
