@@ -53,7 +53,8 @@ def both(message) -> str:
 
 @register
 class LinkToken:
-    pattern = re.compile(re.escape(bindings.TOKEN_MARK) + r"([A-Za-z0-9_-]{16})\b")
+    # Not `\b` after it: a token may end with "-", and "-" before the end of the text is no word boundary.
+    pattern = re.compile(re.escape(bindings.TOKEN_MARK) + r"([A-Za-z0-9_-]{16})(?![A-Za-z0-9_-])")
 
     def matches(self, text):
         return bool(self.pattern.search(text))

@@ -6,6 +6,7 @@ from django.core import mail
 
 from casework import workflow
 from casework.models import Submission
+from line.replies import LinkToken
 from outbox import services as outbox
 from tests.casework.factories import make_submission
 from tests.line.conftest import OTHER_USER, USER, bind, deliver
@@ -75,3 +76,10 @@ def test_an_officers_message_and_a_code_email(
             submission_id=submission.pk,
         )
     assert len(fake_line.pushed) == pushed and "123456" in mail.outbox[-1].body
+
+
+@pytest.mark.parametrize("token", ["abcdefghijklmno-", "-bcdefghijklmnop", "abcdefg_ijklmnop"])
+def test_every_shape_of_link_token_is_read(token):
+    """A token is URL-safe base64: it may start or end with "-" or "_" (once, such a link bound nothing)."""
+    assert LinkToken.pattern.search(f"BS-69-000001 #L{token}")[1] == token
+    assert LinkToken.pattern.search(f"#L{token}x") is None  # a longer token is not this one
