@@ -11,6 +11,7 @@ from tests.eforms.factories import field, make_service
 from tests.eforms.wizard_client import Wizard
 from tests.line.conftest import SECRET, USER, bind, connect, deliver, get_link
 from tests.offices.conftest import SECOND_HOST, create_second_office
+from tests.problems.factories import upload
 from tests.problems.test_report_flow import walk_to_photos
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +92,8 @@ def test_the_bindings_are_personal_data_erased_with_the_request(client, submissi
 
 def test_a_problem_reports_done_page_offers_line(client, line_office, fake_line):
     walk_to_photos(client)
-    client.post("/th/reports/new/photos/", {"email": "somchai@example.com", "name": "สมชาย"})
+    sent = client.post("/th/reports/new/photos/", {"photos": [upload()], "email": "somchai@example.com"})
+    assert sent.status_code == 302
     page = client.get("/th/reports/new/done/").content.decode()
     action = re.search(r'<form method="post" action="([^"]+/link/)">', page)[1]
     proof = re.search(r'name="proof" value="([^"]+)"', page)[1]
