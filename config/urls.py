@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("casework.urls")),
     path("payments/", include("payments.urls")),
     path("open311/v2/", include("problems.urls_open311")),
+    path("line/", include("line.urls")),
 ]
 
 if settings.DEBUG:
@@ -34,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("payments/", include("payments.urls_citizen")),
     path("status/", include("casework.status.urls")),
     path("reports/", include("problems.urls")),
+    path("line/", include("line.urls_citizen")),
     path("", include("documents.urls")),
     path("verify/<str:reference>/", verify.verify, name="citizen_verify"),
     path("statistics/", performance_views.statistics, name="public_statistics"),

@@ -181,8 +181,14 @@ def check_code(request, submission, token: str) -> Outcome:
             if device.valid_until and device.valid_until < timezone.now():
                 return Outcome(False, _("This code has expired. Ask for a new code."), "expired")
             return wrong
+    trust(request, submission)
+    return Outcome(True)
+
+
+def trust(request, submission):
+    """This browser session has proved it may see `submission` (the code, or another proof such as a
+    LINE sign-in of the LINE user bound to it, `line.views`)."""
     verified = request.session.get(SESSION_KEY, {})
     verified[str(submission.pk)] = time.time()
     request.session[SESSION_KEY] = verified
     request.session.cycle_key()  # a new session id once verified
-    return Outcome(True)

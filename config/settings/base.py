@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "problems",
     "charter",
     "disclosure",
+    "line",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

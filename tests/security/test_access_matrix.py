@@ -1021,6 +1021,14 @@ PUBLIC = {
     "open311:services": "Open311 GeoReport v2: the office's public problem categories",
     "open311:requests": "Open311 GeoReport v2: what the public board shows, no reporter's details",
     "open311:request": "Open311 GeoReport v2: one case the public board shows",
+    "line_webhook:webhook": "LINE's webhook, signed with the office's channel secret",
+    "line:link": "a single-use LINE link for a request, behind the one-time code or the confirmation page",
+    "line:unbind": "stopping a request's LINE updates, behind the one-time code",
+    "line:sign_in": "sign in with LINE (a citizen identity only, never staff)",
+    "line:login_callback": "back from LINE Login: state, nonce and the ID token's signature checked",
+    "line:sign_out": "signing out of LINE",
+    "line:my_requests": "the requests bound to the LINE user signed in on this browser",
+    "line:open_request": "one of those requests' status page, for the LINE user bound to it",
 }
 
 

@@ -1,0 +1,49 @@
+"""Every message the outbox writes to a citizen about a request also goes to the LINE users bound to
+that request: state changes, officers' messages, payment requests, receipts (the PDF stays in the email;
+LINE gets the button to the status page, where it can be downloaded). Written in the same transaction
+as the email, in the same language; sent, retried and listed by the outbox like any message.
+
+A message holding a secret (a one-time code) never goes to LINE; nor does one to an officer.
+"""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from casework.models import Submission
+from line import account as accounts
+from line.constants import CHANNEL_ID
+from line.models import Binding
+from outbox import services as outbox
+from outbox.models import Message
+
+
+@receiver(post_save, sender=Message, dispatch_uid="line.forward")
+def forward_to_line(sender, instance, created, raw=False, **kwargs):
+    if (
+        raw
+        or not created
+        or instance.channel == CHANNEL_ID
+        or instance.sensitive
+        or not instance.submission_id
+    ):
+        return
+    submission = Submission.objects.select_related("office__site").filter(pk=instance.submission_id).first()
+    if submission is None or (instance.to or "").lower() != (submission.applicant_email or "").lower():
+        return
+    user_ids = list(
+        Binding.objects.active().filter(submission=submission).values_list("line_user_id", flat=True)
+    )
+    if not user_ids or accounts.for_office(submission.office) is None:
+        return
+    for user_id in user_ids:
+        outbox.queue(
+            to=user_id,
+            channel=CHANNEL_ID,
+            subject=instance.subject,
+            body=instance.body,
+            kind=f"line:{instance.kind}"[:30],
+            language=instance.language,
+            reference=submission.reference,
+            submission_id=submission.pk,
+            sender=submission.office.code,
+        )
