@@ -5,6 +5,7 @@ import math
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -14,8 +15,10 @@ from casework.constants import Channel, EventKind
 from casework.models import Submission
 from casework.services import next_reference
 from eforms.storage import all_or_nothing
+from home.site import absolute_url
+from problems import follow
 from problems.constants import REFERENCE_PREFIX, PositionSource
-from problems.models import Category, OfficeArea, ProblemPhoto, ProblemReport, PublicAnswer
+from problems.models import Category, OfficeArea, ProblemPhoto, ProblemReport, PublicAnswer, SealedContact
 
 # code, Thai, English, Thai words, English words, icon, response days, resolution days, sensitive
 DEFAULT_CATEGORIES = [
@@ -79,8 +82,9 @@ def outside_area(office, latitude, longitude) -> bool:
     return distance_km(area.latitude, area.longitude, latitude, longitude) > area.radius_km
 
 
-def _answers(category, place, description, name, phone):
-    """The request's snapshot as the inbox shows answers (labels in the report's language)."""
+def _answers(category, place, description, name, phone, *, sealed=False):
+    """The request's snapshot as the inbox shows answers (labels in the report's language); a sensitive
+    report's name and phone are sealed, not in the request."""
     rows = [
         ("category", _("What"), category.name),
         ("description", _("What is wrong"), description),
@@ -88,9 +92,9 @@ def _answers(category, place, description, name, phone):
         ("road", _("Road or soi"), place.get("road", "")),
         ("landmark", _("Landmark"), place.get("landmark", "")),
         ("position", _("Position"), place.get("position_text", "")),
-        ("name", _("Name"), name),
-        ("phone", _("Phone"), phone),
     ]
+    if not sealed:
+        rows += [("name", _("Name"), name), ("phone", _("Phone"), phone)]
     return [
         {"key": k, "label": str(label), "type": "text", "step": "", "value": v, "display": v}
         for k, label, v in rows
@@ -99,11 +103,17 @@ def _answers(category, place, description, name, phone):
 
 def submit_report(*, office, category, place, description, photos, contact, language, now=None):
     """The report and its request (reference, deadline = the category's resolution time), its photos
-    (already cleaned, `photos.CleanPhoto`) and the acknowledgement, in one transaction."""
+    (already cleaned, `photos.CleanPhoto`) and the acknowledgement, in one transaction.
+
+    The returned report carries `follow_code`, its follow-up code, which is kept only as a hash: show
+    it now or never. A sensitive category's contact goes into a `SealedContact`, not the request."""
     now = now or timezone.now()
     today = timezone.localdate(now)
+    sealed = category.sensitive
+    name, phone, email = (contact.get(k, "").strip() for k in ("name", "phone", "email"))
+    code = follow.new_code()
     with override(language):
-        answers = _answers(category, place, description, contact.get("name", ""), contact.get("phone", ""))
+        answers = _answers(category, place, description, name, phone, sealed=sealed)
         title = category.name
     storage = ProblemPhoto._meta.get_field("file").storage
     with all_or_nothing(storage) as written, transaction.atomic():
@@ -114,8 +124,8 @@ def submit_report(*, office, category, place, description, photos, contact, lang
             service_title=title,
             language=language,
             answers=answers,
-            applicant_email=contact.get("email", ""),
-            applicant_name=contact.get("name", "")[:200],
+            applicant_email="" if sealed else email,
+            applicant_name="" if sealed else name[:200],
             processing_days=category.resolution_days,
             expected_completion=deadlines.initial_deadline(today, category.resolution_days, office),
             submitted_at=now,
@@ -135,7 +145,10 @@ def submit_report(*, office, category, place, description, photos, contact, lang
             position_source=place.get("position_source", PositionSource.NONE),
             respond_by=deadlines.initial_deadline(today, category.response_days, office),
             created_at=now,
+            follow_hash=follow.digest(code),
         )
+        if sealed and (name or phone or email):
+            SealedContact.objects.create(report=report, name=name[:200], phone=phone[:30], email=email)
         for photo in photos:
             record = ProblemPhoto(report=report, width=photo.width, height=photo.height, size=len(photo.data))
             record.file.save("photo.jpg", ContentFile(photo.data), save=False)
@@ -149,8 +162,31 @@ def submit_report(*, office, category, place, description, photos, contact, lang
             visible_to_citizen=True,
             data={"channel": submission.channel, "problem": report.pk},
         )
-        notices.acknowledgement(submission)
+        if sealed:
+            _sealed_acknowledgement(submission, email, code)
+        else:
+            notices.acknowledgement(submission)
+    report.follow_code = code
     return report
+
+
+def follow_url(submission, code, language=None):
+    with override(language or submission.language):
+        return absolute_url(reverse("problems:follow", args=[code]), page=notices.page_of(submission))
+
+
+def _sealed_acknowledgement(submission, email, code):
+    """A sensitive report's acknowledgement, to the sealed address: the follow-up link instead of the
+    status page (whose look-up needs the request's email, which a sealed report does not have)."""
+    if email:
+        notices.queue(
+            submission,
+            "acknowledgement",
+            "problems/email/acknowledgement",
+            to=email,
+            urgent=True,
+            follow_url=follow_url(submission, code),
+        )
 
 
 def set_hidden(report, *, hidden, actor, reason=""):

@@ -12,6 +12,8 @@ urlpatterns = [
     path("new/where/", views.where, name="where"),
     path("new/photos/", views.photos, name="photos"),
     path("new/done/", views.done, name="done"),
+    path("follow/", views.follow_lookup, name="follow_lookup"),
+    path("follow/<str:code>/", views.follow, name="follow"),
     path("<int:pk>/", views.case, name="case"),
     path("<int:pk>/photos/<uuid:photo_id>.jpg", views.photo, name="photo"),
 ]

@@ -1,6 +1,7 @@
 """The citizen's pages: report in three steps (plain forms, no script needed), the confirmation, the
 public board and a case's page, and a case's photos. Each takes its office from the host."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
 from django.http import FileResponse, Http404, HttpResponseRedirect
@@ -9,14 +10,21 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_http_methods
 
+from casework import timeline
+from casework.workflow import WorkflowError
 from offices.lookup import office_for_request
+from problems import follow as follow_codes
 from problems import services
+from problems import workflow as report_workflow
 from problems.constants import DEFAULT_VILLAGES, STATUSES_OF, PhotoKind, PositionSource
-from problems.forms import BoardFilter, PhotosForm, WhatForm, WhereForm
+from problems.forms import BoardFilter, FollowForm, PhotosForm, VerdictForm, WhatForm, WhereForm
 from problems.models import Category, OfficeArea, ProblemPhoto, ProblemReport
 from security.limits import exceeded
 
 SESSION_KEY = "problems_report"
+FOLLOW_CODE_KEY = "problems_follow_code"
+#: Follow-up pages opened per address and hour (wrong codes included): a scan of codes gets nowhere.
+FOLLOW_RATE = "60/h"
 REPORTS_PER_HOUR = "10/h"
 DONE_KEY = "problems_done"
 PER_PAGE = 20
@@ -134,6 +142,8 @@ def photos(request):
         )
         request.session.pop(SESSION_KEY, None)
         request.session[DONE_KEY] = report.pk
+        # Shown on the next page only (the code is kept nowhere else in clear).
+        request.session[FOLLOW_CODE_KEY] = report.follow_code
         return HttpResponseRedirect(reverse("problems:done"))
     return _render(request, "problems/photos.html", {"form": form, "category": category, **_step(3)})
 
@@ -164,7 +174,16 @@ def done(request):
     )
     if report is None:
         return HttpResponseRedirect(reverse("problems:new"))
-    return _render(request, "problems/done.html", {"report": report, "submission": report.submission})
+    code = request.session.get(FOLLOW_CODE_KEY, "")
+    context = {
+        "report": report,
+        "submission": report.submission,
+        "follow_code": code,
+        "follow_url": request.build_absolute_uri(reverse("problems:follow", args=[code])) if code else "",
+    }
+    response = _render(request, "problems/done.html", context)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def board(request):
@@ -184,7 +203,7 @@ def board(request):
         reports.select_related("category", "submission")
         .only(
             "pk", "village", "road", "created_at", "category__name_th", "category__name_en",
-            "category__icon", "submission__status",
+            "category__icon", "submission__status", "verdict", "reopenings", "supporters",
         )
         .annotate(photo_id=Subquery(first_photo.values("pk")[:1]))
         .order_by("-created_at", "-pk")
@@ -233,4 +252,72 @@ def photo(request, pk, photo_id):
     response = FileResponse(record.file.open("rb"), content_type="image/jpeg")
     response["Cache-Control"] = "public, max-age=300"
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def follow_lookup(request):
+    """Type the follow-up code (the reference alone opens nothing)."""
+    _office(request)
+    form = FollowForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        code = follow_codes.normalise(form.cleaned_data["code"])
+        if code:
+            return HttpResponseRedirect(reverse("problems:follow", args=[code]))
+        form.add_error(
+            "code", translation.gettext("This is not a follow-up code: check the 16 letters and digits.")
+        )
+    return _render(request, "problems/follow_lookup.html", {"form": form}, 400 if form.errors else 200)
+
+
+def _followed(request, code):
+    """The office's report this code opens, or None (unknown, another office's, or too many tries)."""
+    office = _office(request)
+    if exceeded(request, "problems:follow", per_address=FOLLOW_RATE):
+        return None, 429
+    digest = follow_codes.digest(code)
+    report = (
+        ProblemReport.objects.filter(office=office, follow_hash=digest)
+        .select_related("submission", "category")
+        .first()
+        if digest
+        else None
+    )
+    return report, 404 if report is None else 200
+
+
+@require_http_methods(["GET", "POST"])
+def follow(request, code):
+    """The reporter's page of the case: its state, the office's messages, and "fixed / not fixed"."""
+    report, status = _followed(request, code)
+    if report is None:
+        response = _render(
+            request, "problems/follow_lookup.html", {"form": FollowForm(), "unknown": True}, status
+        )
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+    form = VerdictForm(_posted(request))
+    refusal = report_workflow.citizen_refusal(report, report_workflow.ReportAction.FIXED)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_workflow.act(report, form.cleaned_data["verdict"], text=form.cleaned_data["reason"])
+        except WorkflowError as error:
+            form.add_error(None, str(error.message))
+            status = 400
+        else:
+            messages.success(request, translation.gettext("Thank you: we have recorded your answer."))
+            return HttpResponseRedirect(reverse("problems:follow", args=[follow_codes.normalise(code)]))
+    elif request.method == "POST":
+        status = 400
+    context = {
+        "report": report,
+        "submission": report.submission,
+        "events": timeline.for_citizen(report.submission),
+        "answers": list(report.answers.all()),
+        "form": form,
+        "can_answer": not refusal,
+        "verdict_closes_at": report_workflow.verdict_closes_at(report),
+    }
+    response = _render(request, "problems/follow.html", context, status)
+    response["Referrer-Policy"] = "no-referrer"
     return response

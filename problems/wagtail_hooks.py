@@ -48,12 +48,17 @@ class CategoryForm(own_office.LocalHolidayForm):
         self.fields["division"].queryset = Group.objects.filter(
             Q(office_group__office__in=offices) | Q(office_group__isnull=True)
         ).order_by("name")
+        self.fields["identity_group"].queryset = self.fields["division"].queryset
 
     def clean(self):
         data = super().clean()
-        office, division = data.get("office"), data.get("division")
-        if office and division and OfficeGroup.objects.filter(group=division).exclude(office=office).exists():
-            self.add_error("division", _("Choose one of this office's groups."))
+        office = data.get("office")
+        for name in ("division", "identity_group"):
+            group = data.get(name)
+            if office and group and OfficeGroup.objects.filter(group=group).exclude(office=office).exists():
+                self.add_error(name, _("Choose one of this office's groups."))
+        if data.get("identity_group") and not data.get("sensitive"):
+            self.add_error("identity_group", _("Only a sensitive category seals the reporter's contact."))
         return data
 
 
@@ -94,6 +99,7 @@ class CategoryViewSet(ModelViewSet):
             FieldPanel("response_days"),
             FieldPanel("resolution_days"),
             FieldPanel("sensitive"),
+            FieldPanel("identity_group"),
             FieldPanel("active"),
             FieldPanel("sort_order"),
         ],
@@ -117,6 +123,8 @@ def register_report_urls():
         path("<int:pk>/hide/", staff_views.hide, name="hide"),
         path("<int:pk>/show/", staff_views.show, name="show"),
         path("<int:pk>/answer/", staff_views.answer, name="answer"),
+        path("<int:pk>/close/", staff_views.close, name="close"),
+        path("<int:pk>/contact/", staff_views.open_contact, name="contact"),
     ]
     return [path("problems/", include((urls, "problems_admin")))]
 
