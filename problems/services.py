@@ -1,24 +1,38 @@
 """Making a report (its request, its photos, the acknowledgement) in one transaction, hiding it from the
 board, answering it in public, and the categories every office starts with."""
 
+import datetime
+import hashlib
+import hmac
 import math
+from decimal import Decimal
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from casework import deadlines, notices, timeline
-from casework.constants import Channel, EventKind
+from casework.constants import OPEN_STATUSES, Channel, EventKind
 from casework.models import Submission
 from casework.services import next_reference
 from eforms.storage import all_or_nothing
 from home.site import absolute_url
 from problems import follow
-from problems.constants import REFERENCE_PREFIX, PositionSource
-from problems.models import Category, OfficeArea, ProblemPhoto, ProblemReport, PublicAnswer, SealedContact
+from problems.constants import DUPLICATE_DAYS, DUPLICATE_METRES, REFERENCE_PREFIX, PositionSource
+from problems.models import (
+    Category,
+    OfficeArea,
+    ProblemPhoto,
+    ProblemReport,
+    PublicAnswer,
+    SealedContact,
+    Support,
+)
 
 # code, Thai, English, Thai words, English words, icon, response days, resolution days, sensitive
 DEFAULT_CATEGORIES = [
@@ -222,3 +236,72 @@ def answer_in_public(report, *, actor, text):
             visible_to_citizen=True,
         )
     return answer
+
+
+def _same_road(a, b):
+    return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold() != ""
+
+
+def near_duplicates(office, category, place, now=None, limit=5):
+    """Open reports on the board of the same category from the last DUPLICATE_DAYS days, within
+    DUPLICATE_METRES of the position or in the same village and road: what the citizen may support
+    instead of reporting again. Never a sensitive or hidden one (they are not on the board)."""
+    now = now or timezone.now()
+    latitude, longitude = place.get("latitude"), place.get("longitude")
+    village, road = place.get("village", ""), place.get("road", "")
+    near = Q(pk__in=[])
+    if latitude is not None and longitude is not None:
+        # A box a little larger than the radius, then the exact distance below.
+        margin = Decimal("0.0006")
+        lat, lon = Decimal(str(latitude)), Decimal(str(longitude))
+        near |= Q(
+            latitude__range=(lat - margin, lat + margin),
+            longitude__range=(lon - margin * 2, lon + margin * 2),
+        )
+    if village and road.strip():
+        near |= Q(village=village, road__iexact=" ".join(road.split()))
+    candidates = (
+        ProblemReport.objects.on_board(office)
+        .filter(near, category=category, submission__status__in=OPEN_STATUSES)
+        .filter(created_at__gte=now - datetime.timedelta(days=DUPLICATE_DAYS))
+        .select_related("category", "submission")
+        .order_by("-created_at")[:50]
+    )
+    found = []
+    for report in candidates:
+        close = (
+            latitude is not None
+            and report.latitude is not None
+            and distance_km(latitude, longitude, report.latitude, report.longitude) * 1000 <= DUPLICATE_METRES
+        )
+        if close or (village and report.village == village and _same_road(report.road, road)):
+            found.append(report)
+    return found[:limit]
+
+
+def supporter_key(session_key) -> str:
+    """What a supporter is known by: a keyed hash of the browser's session (no personal data, and the
+    session's key cannot be read back from it)."""
+    return hmac.new(
+        settings.SECRET_KEY.encode(), f"problems-support:{session_key}".encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def add_support(report, supporter) -> bool:
+    """Count one more citizen with this problem, once per supporter; False when already counted or the
+    report is no longer open on the board."""
+    with transaction.atomic():
+        locked = ProblemReport.objects.select_for_update().filter(pk=report.pk).first()
+        if locked is None or not locked.is_public or locked.submission.status not in OPEN_STATUSES:
+            return False
+        created = Support.objects.get_or_create(report=locked, supporter=supporter)[1]
+        if created:
+            ProblemReport.objects.filter(pk=locked.pk).update(supporters=F("supporters") + 1)
+            timeline.record(
+                locked.submission,
+                EventKind.COMMENT,
+                actor_name="system",
+                message=_("One more citizen has this problem (support from the public)."),
+                data={"support": True},
+            )
+        return created

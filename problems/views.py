@@ -11,8 +11,10 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_http_methods
 
 from casework import timeline
+from casework.constants import OPEN_STATUSES
 from casework.workflow import WorkflowError
 from offices.lookup import office_for_request
+from problems import figures as report_figures
 from problems import follow as follow_codes
 from problems import services
 from problems import workflow as report_workflow
@@ -101,9 +103,53 @@ def where(request):
             )
         draft["place"] = place
         request.session[SESSION_KEY] = draft
+        category = Category.objects.of(office).filter(pk=draft["category"]).first()
+        if category is not None and services.near_duplicates(office, category, place):
+            return HttpResponseRedirect(reverse("problems:similar"))
         return HttpResponseRedirect(reverse("problems:photos"))
     context = {"form": form, "needs_confirmation": getattr(form, "needs_confirmation", False), **_step(2)}
     return _render(request, "problems/where.html", context)
+
+
+def similar(request):
+    """Open reports like the one being made: support one of them, or go on with a new report."""
+    office = _office(request)
+    draft = _draft(request, office)
+    category = Category.objects.of(office).filter(pk=draft.get("category")).first()
+    if category is None or "place" not in draft:
+        return HttpResponseRedirect(reverse("problems:new"))
+    reports = services.near_duplicates(office, category, draft["place"])
+    if not reports:
+        return HttpResponseRedirect(reverse("problems:photos"))
+    return _render(request, "problems/similar.html", {"reports": reports, "category": category, **_step(2)})
+
+
+#: Supports counted per address and hour (one village may share one address).
+SUPPORTS_PER_HOUR = "30/h"
+
+
+@require_http_methods(["POST"])
+def support(request, pk):
+    """ "I have this problem too": counted once per browser session, on an open public case."""
+    report = _public_report(request, pk)
+    if exceeded(request, "problems:support", per_address=SUPPORTS_PER_HOUR):
+        messages.error(
+            request, translation.gettext("Too many tries from your connection. Please try again later.")
+        )
+        return HttpResponseRedirect(reverse("problems:case", args=[report.pk]))
+    if not request.session.session_key:
+        request.session.save()
+    if services.add_support(report, services.supporter_key(request.session.session_key)):
+        messages.success(
+            request,
+            translation.gettext(
+                "Thank you: your support is counted. The office sees how many people have this problem."
+            ),
+        )
+    else:
+        messages.info(request, translation.gettext("Your support for this report was already counted."))
+    request.session.pop(SESSION_KEY, None)  # no second report of the same problem
+    return HttpResponseRedirect(reverse("problems:case", args=[report.pk]))
 
 
 def _place_for_report(place, photos, use_photo_position):
@@ -240,6 +286,7 @@ def case(request, pk):
         "photos": list(report.photos.all()),
         "answers": list(report.answers.all()),
         "today": timezone.localdate(),
+        "can_support": report.submission.status in OPEN_STATUSES,
     }
     return TemplateResponse(request, "problems/case.html", context)
 
@@ -321,3 +368,10 @@ def follow(request, code):
     response = _render(request, "problems/follow.html", context, status)
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def figures(request):
+    office = _office(request)
+    rows, since, until = report_figures.figures(office)
+    context = {"rows": rows, "since": since, "until": until, "days": report_figures.PERIOD_DAYS}
+    return TemplateResponse(request, "problems/figures.html", context)
