@@ -14,8 +14,8 @@ from wagtail.permissions import register_permission_policy
 
 from offices import holidays as own_office
 from offices.models import OfficeGroup
-from problems import staff_views
-from problems.models import Category, OfficeArea
+from problems import api_keys, staff_views
+from problems.models import ApiKey, Category, OfficeArea
 
 
 class CategoryIndexView(own_office.OwnOfficeListingMixin, generic.IndexView):
@@ -183,3 +183,71 @@ register_permission_policy(OfficeArea, own_office.LocalHolidayPermissionPolicy(O
 @hooks.register("register_admin_viewset")
 def register_areas():
     return AreaViewSet("problem_areas")
+
+
+# Open311 clients' API keys: an office's administrators make keys for their own office; the key is shown
+# once, on the page after it is made, and only its hash is kept. Deleting a key revokes it.
+class KeyIndexView(own_office.OwnOfficeListingMixin, generic.IndexView):
+    pass
+
+
+class KeyCreateView(generic.CreateView):
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        self.plaintext = api_keys.assign(instance, self.request.user)
+        instance.save()
+        return instance
+
+    def get_success_message(self, instance):
+        return _(
+            "The key for “%(name)s” is %(key)s — copy it now and give it to the client: it is never shown "
+            "again."
+        ) % {"name": instance.name, "key": self.plaintext}
+
+
+class KeyEditView(own_office.OwnOfficeObjectMixin, generic.EditView):
+    pass
+
+
+class KeyDeleteView(own_office.OwnOfficeObjectMixin, generic.DeleteView):
+    pass
+
+
+class KeyHistoryView(own_office.OwnOfficeObjectMixin, history.HistoryView):
+    pass
+
+
+class KeyUsageView(own_office.OwnOfficeObjectMixin, usage.UsageView):
+    pass
+
+
+class KeyForm(own_office.LocalHolidayForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].help_text = _("The key reports problems to this office only.")
+
+
+class KeyViewSet(ModelViewSet):
+    model = ApiKey
+    icon = "key"
+    menu_label = _("Open311 API keys")
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = ["name", "office", "prefix", "created_at", "last_used_at"]
+    ordering = ["office", "-created_at"]
+    index_view_class = KeyIndexView
+    add_view_class = KeyCreateView
+    edit_view_class = KeyEditView
+    delete_view_class = KeyDeleteView
+    history_view_class = KeyHistoryView
+    usage_view_class = KeyUsageView
+    edit_handler = ObjectList([FieldPanel("office"), FieldPanel("name")], base_form_class=KeyForm)
+
+
+register_permission_policy(ApiKey, own_office.LocalHolidayPermissionPolicy(ApiKey), exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_keys():
+    return KeyViewSet("problem_api_keys")

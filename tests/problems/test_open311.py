@@ -101,7 +101,8 @@ def test_one_request_by_id_and_errors_as_the_spec_writes_them(client, site_pages
     status, root = _xml(client, "/open311/v2/requests/999999.xml")
     assert status == 404 and root.tag == "errors" and root[0].find("code").text == "404"
     assert client.get("/open311/v2/services.html").status_code == 404
-    assert client.post("/open311/v2/requests.json").status_code == 405
+    assert client.post("/open311/v2/requests.json").status_code == 403  # no api_key
+    assert client.post("/open311/v2/services.json").status_code == 405
 
 
 def test_filters_status_service_code_ids_and_dates(client, site_pages, admin_user):
