@@ -2,8 +2,10 @@
 that carries its reference, state, deadline, timeline and status page."""
 
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -134,6 +136,19 @@ class OfficeArea(models.Model):
     village_count = models.PositiveSmallIntegerField(
         _("number of villages (moo)"), default=DEFAULT_VILLAGES, help_text=_("Villages are numbered from 1.")
     )
+    # No map unless the office names a tile server it may use: nothing is loaded from elsewhere by default.
+    tile_url = models.URLField(
+        _("map tile server"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "A tile server the office may use, as https://…/{z}/{x}/{y}.png. Empty: no map is shown, "
+            "only the village, road and landmark fields and a link to open a map."
+        ),
+    )
+    tile_attribution = models.CharField(
+        _("map attribution"), max_length=200, blank=True, help_text=_("E.g. © OpenStreetMap contributors.")
+    )
 
     class Meta:
         verbose_name = _("reporting area")
@@ -141,6 +156,19 @@ class OfficeArea(models.Model):
 
     def __str__(self):
         return f"{self.office}: {self.latitude}, {self.longitude} ({self.radius_km} km)"
+
+    def clean(self):
+        url = self.tile_url
+        if url and (not url.startswith("https://") or any(p not in url for p in ("{z}", "{x}", "{y}"))):
+            raise ValidationError({"tile_url": _("Give an https:// address with {z}, {x} and {y} in it.")})
+
+    @property
+    def tile_origin(self):
+        """The tile server's scheme and host, for the page's Content-Security-Policy."""
+        if not self.tile_url:
+            return ""
+        parts = urlsplit(self.tile_url.replace("{s}", "a"))
+        return f"{parts.scheme}://{parts.netloc}"
 
 
 class ReportQuerySet(models.QuerySet):

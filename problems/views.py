@@ -21,6 +21,7 @@ from problems import workflow as report_workflow
 from problems.constants import DEFAULT_VILLAGES, STATUSES_OF, PhotoKind, PositionSource
 from problems.forms import BoardFilter, FollowForm, PhotosForm, VerdictForm, WhatForm, WhereForm
 from problems.models import Category, OfficeArea, ProblemPhoto, ProblemReport
+from security.headers import content_security_policy
 from security.limits import exceeded
 
 SESSION_KEY = "problems_report"
@@ -107,8 +108,21 @@ def where(request):
         if category is not None and services.near_duplicates(office, category, place):
             return HttpResponseRedirect(reverse("problems:similar"))
         return HttpResponseRedirect(reverse("problems:photos"))
-    context = {"form": form, "needs_confirmation": getattr(form, "needs_confirmation", False), **_step(2)}
-    return _render(request, "problems/where.html", context)
+    area = OfficeArea.objects.filter(office=office).first()
+    context = {
+        "form": form,
+        "needs_confirmation": getattr(form, "needs_confirmation", False),
+        "area": area,
+        "map": bool(area and area.tile_url),
+        **_step(2),
+    }
+    response = _render(request, "problems/where.html", context)
+    if context["map"]:
+        # The office's own tile server, and only on this page.
+        response["Content-Security-Policy"] = content_security_policy(None, admin=False).replace(
+            "img-src 'self'", f"img-src 'self' {area.tile_origin}", 1
+        )
+    return response
 
 
 def similar(request):

@@ -172,7 +172,18 @@ class AreaViewSet(ModelViewSet):
     history_view_class = AreaHistoryView
     usage_view_class = AreaUsageView
     edit_handler = ObjectList(
-        [FieldPanel(name) for name in ("office", "latitude", "longitude", "radius_km", "village_count")],
+        [
+            FieldPanel(name)
+            for name in (
+                "office",
+                "latitude",
+                "longitude",
+                "radius_km",
+                "village_count",
+                "tile_url",
+                "tile_attribution",
+            )
+        ],  # fmt: skip
         base_form_class=AreaForm,
     )
 

@@ -43,8 +43,8 @@ def test_a_client_reports_a_problem_with_its_key(client, key):
     assert report.submission.applicant_email == "somchai@example.com"
     assert str(report.latitude) == "18.795000"
     # Then readable like any case on the board.
-    status, got = json.loads(client.get(f"/open311/v2/requests/{report.pk}.json").content), None
-    assert status[0]["service_request_id"] == str(report.pk)
+    served = json.loads(client.get(f"/open311/v2/requests/{report.pk}.json").content)
+    assert served[0]["service_request_id"] == str(report.pk)
     stored = ApiKey.objects.get()
     assert key not in (stored.key_hash, stored.prefix) and len(stored.key_hash) == 64 and stored.last_used_at
 
@@ -97,7 +97,9 @@ def test_a_key_of_another_office_is_refused(client, site_pages, settings):
     assert status == 403
     assert not ProblemReport.objects.exists()
     there = Client(HTTP_HOST="nongbua.example")
-    assert _post(there, {**VALID, "api_key": theirs, "lat": "", "long": "", "address_string": "หน้าวัด"})[0] == 201
+    assert (
+        _post(there, {**VALID, "api_key": theirs, "lat": "", "long": "", "address_string": "หน้าวัด"})[0] == 201
+    )
 
 
 def test_a_revoked_key_is_refused_and_a_key_is_limited_per_hour(client, key):
