@@ -100,3 +100,21 @@ def test_an_ordinary_report_keeps_the_contact_in_the_request(site_pages):
     report = make_report(name="สมชาย", email="somchai@example.com")
     assert report.submission.applicant_name == "สมชาย"
     assert not SealedContact.objects.exists()
+
+
+def test_a_sealed_contact_is_found_exported_and_erased_by_the_subject_tools(site_pages):
+    from django.utils import timezone  # noqa: PLC0415
+
+    from privacy.subjects import classify  # noqa: PLC0415
+    from problems.privacy import ProblemReports  # noqa: PLC0415
+
+    secret = make_report(code="corruption", name="ผู้แจ้ง", email="Whistle@Example.com")
+    SealedContact.objects.filter(report=secret).update(phone="+66 81 234 5678")
+    declaration = ProblemReports()
+    for text in ("whistle@example.com", "081-234-5678"):
+        person = classify(text)
+        found = declaration.find(person)
+        assert [r.pk for r in found] == [secret.pk], text
+    assert declaration.export(found)[0]["sealed_email"] == "Whistle@Example.com"
+    declaration.anonymise_case(secret.submission_id, timezone.now())["_after"]()
+    assert not SealedContact.objects.exists()
