@@ -10,10 +10,9 @@ figures.
 """
 
 import logging
+import re
 
 from django.utils.translation import gettext_lazy as _
-
-import re
 
 from eforms.storage import delete_quietly
 from problems.models import ProblemPhoto, ProblemReport, SealedContact
