@@ -44,9 +44,8 @@ def _page(request, report, *, hide_form=None, answer_form=None, close_form=None,
     sealed = report.category.sensitive
     context = {
         "close_form": close_form or CloseForm(),
-        "can_close": report_workflow.RULES[report_workflow.ReportAction.CLOSE].sources.__contains__(
-            report.submission.status
-        ),
+        "can_close": report.submission.status
+        in report_workflow.RULES[report_workflow.ReportAction.CLOSE].sources,
         "sealed": sealed,
         "has_sealed_contact": sealed and SealedContact.objects.filter(report=report).exists(),
         "may_open_contact": sealed and may_open_contact(request.user, report),
