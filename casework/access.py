@@ -29,8 +29,22 @@ _scopes = []
 
 def register_scope(scope):
     """Add a rule from a higher app (problems routes a report to its category's division). `scope` has
-    `condition(user) -> Q | None` on submissions, and `handles_any(user) -> bool` for the inbox's door."""
+    `condition(user) -> Q | None` on submissions, and `handles_any(user) -> bool` for the inbox's door.
+    It may also have `restriction(user) -> Q | None`: a condition every request `user` sees must meet,
+    whoever they are (platform administrators too) — problems keeps a sensitive category's reports to
+    its named group this way."""
     _scopes.append(scope)
+
+
+def restrictions(user) -> list[Q]:
+    """The narrowing conditions of the registered scopes for `user` (see `register_scope`)."""
+    found = []
+    for scope in _scopes:
+        restriction = getattr(scope, "restriction", None)
+        condition = restriction(user) if restriction is not None else None
+        if condition is not None:
+            found.append(condition)
+    return found
 
 
 def is_staff_member(user) -> bool:

@@ -35,6 +35,8 @@ class Action:
     REJECT = "reject"
     COMPLETE = "complete"
     WITHDRAW = "withdraw"
+    RESOLVE = "resolve"
+    REOPEN = "reopen"
 
 
 STAFF, CITIZEN = "staff", "citizen"
@@ -49,9 +51,18 @@ class Transition:
     label: object  # the button
     reason_required: bool = False
     reason_label: object = ""
+    #: Only for a request made without an e-service page (a problem report): an e-service's request
+    #: never takes it.
+    without_service: bool = False
+    #: Offered as a button on the inbox's detail page (a problem report is closed on its own page,
+    #: with its "after" photo).
+    in_inbox: bool = True
 
     def allows(self, status) -> bool:
         return status in self.sources
+
+    def applies_to(self, submission) -> bool:
+        return not (self.without_service and submission.service_id)
 
 
 #: The only transitions there are. Payment states are kept by the payments app, beside these.
@@ -104,6 +115,30 @@ TRANSITIONS: dict[str, Transition] = {
             CITIZEN,
             _("Withdraw my request"),
         ),
+        # A problem report is fixed in one step (no decision to approve first) and its reporter may say
+        # it is not fixed; the problems app adds its own conditions through hooks.
+        Transition(
+            Action.RESOLVE,
+            frozenset({S.SUBMITTED, S.IN_REVIEW, S.WAITING, S.APPROVED}),
+            S.COMPLETED,
+            STAFF,
+            _("Close as fixed"),
+            reason_required=True,
+            reason_label=_("What was done (everyone sees it)"),
+            without_service=True,
+            in_inbox=False,
+        ),
+        Transition(
+            Action.REOPEN,
+            frozenset({S.COMPLETED}),
+            S.IN_REVIEW,
+            CITIZEN,
+            _("It is not fixed"),
+            reason_required=True,
+            reason_label=_("What is still wrong"),
+            without_service=True,
+            in_inbox=False,
+        ),
     ]
 }
 
@@ -154,7 +189,11 @@ def register_hook(action: str, function):
 
 def available(submission, by=STAFF) -> list[Transition]:
     """The transitions `by` (staff or citizen) can make from the submission's state now."""
-    return [t for t in TRANSITIONS.values() if t.by == by and t.allows(submission.status)]
+    return [
+        t
+        for t in TRANSITIONS.values()
+        if t.by == by and t.allows(submission.status) and t.applies_to(submission)
+    ]
 
 
 def needs_override(submission) -> bool:
@@ -221,6 +260,8 @@ def transition(
     notify = []
     with transaction.atomic():
         sub = _lock(submission, actor, expected_version)
+        if not rule.applies_to(sub):
+            raise TransitionNotAllowed(_("This action does not exist."))
         if not rule.allows(sub.status):
             raise TransitionNotAllowed(
                 _("A request that is “%(state)s” cannot be changed that way. Nothing was saved.")
@@ -266,6 +307,9 @@ def transition(
             fields.append("completed_at")
         for hook in _hooks.get(action, ()):
             hook(sub, actor=actor, now=now)
+        if source == S.COMPLETED:  # reopened: no longer completed
+            sub.completed_at = None
+            fields.append("completed_at")
         sub.status = rule.target
         sub.status_changed_at = now
         _bump(sub, now, sorted(set(fields)))

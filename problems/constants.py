@@ -57,3 +57,24 @@ class PositionSource(models.TextChoices):
 class PhotoKind(models.TextChoices):
     BEFORE = "before", _("Before")
     AFTER = "after", _("After")
+
+
+class Verdict(models.TextChoices):
+    """What the reporter said once the office closed the case as fixed (`problems.workflow`)."""
+
+    NONE = "", _("Not said")
+    FIXED = "fixed", _("The reporter says it is fixed")
+    NOT_FIXED = "not_fixed", _("The reporter says it is not fixed")
+
+
+#: Days after the office closed a case in which its reporter may say "fixed" or "not fixed".
+VERDICT_DAYS = 30
+#: A case is reopened by its reporter at most this many times.
+MAX_REOPENINGS = 1
+
+#: A new report near an open one of the same category, within these, is offered as a duplicate.
+DUPLICATE_METRES = 50
+DUPLICATE_DAYS = 30
+
+#: Counts below this are shown as "fewer than 5" on the figures page.
+SMALL_COUNT = 5

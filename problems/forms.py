@@ -182,3 +182,62 @@ class AnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Everyone can read it on the board. Never write the reporter's name or contact."),
     )
+
+
+class CloseForm(forms.Form):
+    """The officer closes a case as fixed: what was done (public) and a photo after the work."""
+
+    text = forms.CharField(
+        label=_("What was done (everyone sees it)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Never write the reporter's name or contact."),
+    )
+    photo = forms.FileField(
+        label=_("Photo after the work"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=_("JPEG or PNG, at most 10 MB; its position and camera data are removed."),
+    )
+
+    def clean_photo(self):
+        return clean_photo(self.cleaned_data["photo"])
+
+
+class VerdictForm(CitizenForm):
+    verdict = forms.ChoiceField(
+        label=_("Is it fixed?"),
+        widget=forms.RadioSelect,
+        choices=[("fixed", _("Yes, it is fixed")), ("not_fixed", _("No, it is not fixed"))],
+    )
+    reason = forms.CharField(
+        label=_("If not: what is still wrong?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verdict"].error_messages["required"] = _("Choose whether it is fixed.")
+        self.fields["verdict"].error_messages["invalid_choice"] = _("Choose whether it is fixed.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("verdict") == "not_fixed" and not data.get("reason", "").strip():
+            self.add_error("reason", _("Tell us what is still wrong."))
+        return data
+
+
+class FollowForm(CitizenForm):
+    code = forms.CharField(
+        label=_("Your follow-up code"),
+        max_length=40,
+        help_text=_("The 16 letters and digits shown when you sent the report, e.g. ABCD-EFGH-JKLM-NPQR."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].error_messages["required"] = _("Type your follow-up code.")

@@ -6,18 +6,31 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from offices.scope import administered_offices
 from problems.models import Category, ProblemReport
 
 
 class DivisionScope:
     """Members of a category's division handle that category's reports (besides the office's
-    administrators and platform administrators, whom casework's own rule already lets in)."""
+    administrators and platform administrators, whom casework's own rule already lets in).
+
+    A sensitive category's reports are narrowed to its division alone, platform administrators and the
+    office's administrators included (a corruption complaint may be about them); a sensitive category
+    without a division is seen by its office's administrators only."""
 
     def condition(self, user):
         return Q(problem__category__division__user=user)
 
     def handles_any(self, user):
         return Category.objects.filter(division__user=user).exists()
+
+    def restriction(self, user):
+        closed_to_user = (
+            ProblemReport.objects.filter(category__sensitive=True)
+            .exclude(category__division__user=user)
+            .exclude(category__division__isnull=True, office__in=administered_offices(user))
+        )
+        return ~Q(pk__in=closed_to_user.values("submission_id"))
 
 
 def summary(submission):

@@ -2,8 +2,10 @@
 that carries its reference, state, deadline, timeline and status page."""
 
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,7 @@ from problems.constants import (
     PhotoKind,
     PositionSource,
     PublicState,
+    Verdict,
 )
 
 
@@ -71,6 +74,18 @@ class Category(models.Model):
             "The staff group whose inbox receives these reports (the office's administrators always do)."
         ),
     )
+    identity_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("who may see the reporter's contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Sensitive categories only: the staff group that may open the reporter's name and contact "
+            "(each opening is logged). Empty: nobody in the office."
+        ),
+    )
     response_days = models.PositiveSmallIntegerField(
         _("response time (working days)"), default=1, help_text=_("A first answer to the citizen within.")
     )
@@ -80,7 +95,10 @@ class Category(models.Model):
     sensitive = models.BooleanField(
         _("sensitive"),
         default=False,
-        help_text=_("Corruption and other sensitive complaints: never shown on the public board."),
+        help_text=_(
+            "Corruption and other sensitive complaints: never on the public board, seen only by the "
+            "division (without one, by the office's administrators), and the reporter's contact sealed."
+        ),
     )
     active = models.BooleanField(_("offered to citizens"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -118,6 +136,19 @@ class OfficeArea(models.Model):
     village_count = models.PositiveSmallIntegerField(
         _("number of villages (moo)"), default=DEFAULT_VILLAGES, help_text=_("Villages are numbered from 1.")
     )
+    # No map unless the office names a tile server it may use: nothing is loaded from elsewhere by default.
+    tile_url = models.URLField(
+        _("map tile server"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "A tile server the office may use, as https://…/{z}/{x}/{y}.png. Empty: no map is shown, "
+            "only the village, road and landmark fields and a link to open a map."
+        ),
+    )
+    tile_attribution = models.CharField(
+        _("map attribution"), max_length=200, blank=True, help_text=_("E.g. © OpenStreetMap contributors.")
+    )
 
     class Meta:
         verbose_name = _("reporting area")
@@ -125,6 +156,19 @@ class OfficeArea(models.Model):
 
     def __str__(self):
         return f"{self.office}: {self.latitude}, {self.longitude} ({self.radius_km} km)"
+
+    def clean(self):
+        url = self.tile_url
+        if url and (not url.startswith("https://") or any(p not in url for p in ("{z}", "{x}", "{y}"))):
+            raise ValidationError({"tile_url": _("Give an https:// address with {z}, {x} and {y} in it.")})
+
+    @property
+    def tile_origin(self):
+        """The tile server's scheme and host, for the page's Content-Security-Policy."""
+        if not self.tile_url:
+            return ""
+        parts = urlsplit(self.tile_url.replace("{s}", "a"))
+        return f"{parts.scheme}://{parts.netloc}"
 
 
 class ReportQuerySet(models.QuerySet):
@@ -169,6 +213,15 @@ class ProblemReport(models.Model):
     )
     hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
     created_at = models.DateTimeField(_("reported at"), default=timezone.now)
+    # The follow-up code given at the end (its SHA-256; the code itself is shown once, never kept).
+    follow_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    supporters = models.PositiveIntegerField(_("supporters"), default=0)
+    verdict = models.CharField(
+        _("the reporter's verdict"), max_length=10, choices=Verdict.choices, blank=True, default=""
+    )
+    verdict_at = models.DateTimeField(_("verdict given at"), null=True, blank=True)
+    verdict_reason = models.TextField(_("why it is not fixed"), max_length=2000, blank=True)
+    reopenings = models.PositiveSmallIntegerField(_("times reopened by the reporter"), default=0)
 
     objects = ReportQuerySet.as_manager()
 
@@ -242,3 +295,60 @@ class PublicAnswer(models.Model):
 
     def __str__(self):
         return self.text[:50]
+
+
+class SealedContact(models.Model):
+    """The reporter's name and contact for a report of a sensitive category: kept out of the request
+    (the inbox, its search and exports never show it) and opened only by the category's identity
+    group, each opening logged."""
+
+    report = models.OneToOneField(ProblemReport, on_delete=models.CASCADE, related_name="sealed_contact")
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+
+    class Meta:
+        verbose_name = _("sealed contact")
+        verbose_name_plural = _("sealed contacts")
+
+    def __str__(self):
+        return f"{self.report_id}"
+
+
+class Support(models.Model):
+    """ "This is my problem too": one per report and citizen session (its key hashed, no personal data)."""
+
+    report = models.ForeignKey(ProblemReport, on_delete=models.CASCADE, related_name="supports")
+    supporter = models.CharField(max_length=64)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "supporter"], name="problems_support_once")]
+
+    def __str__(self):
+        return f"{self.report_id}"
+
+
+class ApiKey(models.Model):
+    """An Open311 client's key for one office (made by its administrators; only its hash is kept)."""
+
+    office = models.ForeignKey(
+        "offices.Office", verbose_name=_("office"), on_delete=models.CASCADE, related_name="open311_keys"
+    )
+    name = models.CharField(_("client"), max_length=100, help_text=_("Who uses it, e.g. the LINE bot."))
+    prefix = models.CharField(_("starts with"), max_length=8, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Open311 API key")
+        verbose_name_plural = _("Open311 API keys")
+        ordering = ["office", "-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"

@@ -1,5 +1,5 @@
-"""Open311 GeoReport v2, read-only: `/open311/v2/services.(json|xml)`, `/open311/v2/requests.(json|xml)`
-and `/open311/v2/requests/<id>.(json|xml)`. The jurisdiction is the office of the host (a
+"""Open311 GeoReport v2: `/open311/v2/services.(json|xml)`, `/open311/v2/requests.(json|xml)` (GET to
+read, POST with an office's API key to report) and `/open311/v2/requests/<id>.(json|xml)`. The jurisdiction is the office of the host (a
 `jurisdiction_id` that names another is a 404). Only what the public board shows is served: never a
 sensitive category, a hidden or withdrawn report, nor the reporter's name or contact.
 
@@ -10,24 +10,32 @@ errors as a list of {code, description}. Service names are in the language of th
 """
 
 import datetime
+from decimal import Decimal, InvalidOperation
 from xml.etree import ElementTree
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from casework.constants import FINAL_STATUSES
 from offices.lookup import office_for_request
-from problems.constants import PhotoKind
+from problems import api_keys
+from problems import services as report_services
+from problems.constants import PhotoKind, PositionSource
 from problems.models import Category, ProblemPhoto, ProblemReport, PublicAnswer
 from security.limits import exceeded
 
 MAX_REQUESTS = 1000
 DEFAULT_DAYS = 90
 RATE = "120/m"
+#: Reports one API key may send in an hour (a client's bug must not flood an office's inbox).
+POSTS_PER_KEY = "60/h"
 
 
 class ApiError(Exception):
@@ -74,7 +82,8 @@ def _office(request):
 
 
 def _api(view):
-    @require_GET
+    @csrf_exempt  # a client with an API key, not a browser session
+    @require_http_methods(["GET", "POST"] if view.__name__ == "requests" else ["GET"])
     def wrapper(request, fmt, *args, **kwargs):
         if fmt not in ("json", "xml"):
             return _error("json", ApiError(404, "format must be json or xml"))
@@ -177,6 +186,8 @@ def _listed(values):
 
 @_api
 def requests(request, fmt, office):
+    if request.method == "POST":
+        return create_request(request, fmt, office)
     reports = _public_reports(office)
     ids = _listed(request.GET.get("service_request_id", ""))
     if ids:  # the other filters are ignored then (the spec)
@@ -218,3 +229,67 @@ def request_detail(request, fmt, office, pk):
     if report is None:
         raise ApiError(404, "service_request_id not found")
     return _respond(fmt, "service_requests", "request", [_request_item(request, report, str(office))])
+
+
+def _text(data, name, limit):
+    value = (data.get(name) or "").strip()
+    if len(value) > limit:
+        raise ApiError(400, f"{name} is longer than {limit} characters")
+    return value
+
+
+def _coordinate(data, name, limit):
+    text = (data.get(name) or "").strip()
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ApiError(400, f"{name} must be a number in decimal degrees") from None
+    if not value.is_finite() or not -limit <= value <= limit:
+        raise ApiError(400, f"{name} is not a position on Earth")
+    return value.quantize(Decimal("0.000001"))
+
+
+def create_request(request, fmt, office):
+    """POST Service Request: a report made through a client holding one of this office's keys."""
+    data = request.POST
+    key = api_keys.find(data.get("api_key"))
+    if key is None or key.office_id != office.pk:
+        raise ApiError(403, "api_key is not valid for this jurisdiction")
+    if exceeded(request, "open311:post", per_address="", value=str(key.pk), per_value=POSTS_PER_KEY):
+        raise ApiError(429, "too many requests with this api_key; try again later")
+    code = _text(data, "service_code", 40)
+    if not code:
+        raise ApiError(400, "service_code is required")
+    category = _categories(office).filter(code=code).first()
+    if category is None:
+        raise ApiError(404, "service_code not found")
+    place = {}
+    if data.get("lat") or data.get("long"):
+        latitude, longitude = _coordinate(data, "lat", 90), _coordinate(data, "long", 180)
+        if report_services.outside_area(office, latitude, longitude):
+            raise ApiError(400, "lat and long are outside this jurisdiction's area")
+        place.update(
+            latitude=str(latitude), longitude=str(longitude), position_source=PositionSource.TYPED,
+            position_text=f"{latitude}, {longitude}",
+        )  # fmt: skip
+    place["landmark"] = _text(data, "address_string", 200)
+    if not place.get("latitude") and not place["landmark"]:
+        raise ApiError(400, "lat and long, or address_string, is required")
+    email = _text(data, "email", 254)
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise ApiError(400, "email is not a valid address") from None
+    name = " ".join(p for p in (_text(data, "first_name", 100), _text(data, "last_name", 100)) if p)
+    report = report_services.submit_report(
+        office=office,
+        category=category,
+        place=place,
+        description=_text(data, "description", 2000),
+        photos=[],
+        contact={"name": name, "phone": _text(data, "phone", 30), "email": email},
+        language=translation.get_language() or "th",
+    )
+    item = {"service_request_id": str(report.pk), "service_notice": "", "account_id": None}
+    return _respond(fmt, "service_requests", "request", [item], status=201)

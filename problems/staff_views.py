@@ -13,9 +13,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from casework.models import Submission
+from casework.workflow import WorkflowError
+from privacy.audit import record_access
+from privacy.models import AccessLog
 from problems import services
-from problems.forms import AnswerForm, HideForm
-from problems.models import ProblemPhoto, ProblemReport
+from problems import workflow as report_workflow
+from problems.forms import AnswerForm, CloseForm, HideForm
+from problems.models import ProblemPhoto, ProblemReport, SealedContact
 
 
 def _visible(request, pk):
@@ -30,8 +34,22 @@ def _visible(request, pk):
     return report
 
 
-def _page(request, report, *, hide_form=None, answer_form=None, status=200):
+def may_open_contact(user, report) -> bool:
+    """A sensitive report's sealed contact: only for its category's identity group."""
+    group = report.category.identity_group_id
+    return bool(group) and user.groups.filter(pk=group).exists()
+
+
+def _page(request, report, *, hide_form=None, answer_form=None, close_form=None, contact=None, status=200):
+    sealed = report.category.sensitive
     context = {
+        "close_form": close_form or CloseForm(),
+        "can_close": report.submission.status
+        in report_workflow.RULES[report_workflow.ReportAction.CLOSE].sources,
+        "sealed": sealed,
+        "has_sealed_contact": sealed and SealedContact.objects.filter(report=report).exists(),
+        "may_open_contact": sealed and may_open_contact(request.user, report),
+        "contact": contact,
         "report": report,
         "photos": list(report.photos.all()),
         "answers": list(report.answers.select_related("author")),
@@ -86,3 +104,38 @@ def answer(request, pk):
     services.answer_in_public(report, actor=request.user, text=form.cleaned_data["text"])
     messages.success(request, _("Your answer is on the public board."))
     return HttpResponseRedirect(reverse("problems_admin:manage", args=[report.pk]))
+
+
+@require_POST
+def close(request, pk):
+    report = _visible(request, pk)
+    form = CloseForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _page(request, report, close_form=form, status=400)
+    try:
+        report_workflow.act(
+            report,
+            report_workflow.ReportAction.CLOSE,
+            actor=request.user,
+            text=form.cleaned_data["text"],
+            photo=form.cleaned_data["photo"],
+        )
+    except WorkflowError as error:
+        form.add_error(None, str(error.message))
+        return _page(request, report, close_form=form, status=400)
+    messages.success(request, _("The case is closed as fixed; the reporter can say whether it is."))
+    return redirect("problems_admin:manage", pk=report.pk)
+
+
+@require_POST
+@never_cache
+def open_contact(request, pk):
+    """Show a sensitive report's sealed contact to its identity group, and log that it was opened."""
+    report = _visible(request, pk)
+    contact = SealedContact.objects.filter(report=report).first()
+    if not report.category.sensitive or contact is None or not may_open_contact(request.user, report):
+        raise PermissionDenied
+    record_access(
+        request, AccessLog.Action.VIEW, report.submission, detail="sealed contact of a sensitive report"
+    )
+    return _page(request, report, contact=contact)

@@ -8,10 +8,15 @@ app_name = "problems"
 
 urlpatterns = [
     path("", views.board, name="board"),
+    path("figures/", views.figures, name="figures"),
     path("new/", views.what, name="new"),
     path("new/where/", views.where, name="where"),
+    path("new/similar/", views.similar, name="similar"),
     path("new/photos/", views.photos, name="photos"),
     path("new/done/", views.done, name="done"),
+    path("follow/", views.follow_lookup, name="follow_lookup"),
+    path("follow/<str:code>/", views.follow, name="follow"),
     path("<int:pk>/", views.case, name="case"),
     path("<int:pk>/photos/<uuid:photo_id>.jpg", views.photo, name="photo"),
+    path("<int:pk>/support/", views.support, name="support"),
 ]

@@ -1,6 +1,7 @@
 """The citizen's pages: report in three steps (plain forms, no script needed), the confirmation, the
 public board and a case's page, and a case's photos. Each takes its office from the host."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
 from django.http import FileResponse, Http404, HttpResponseRedirect
@@ -9,14 +10,24 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_http_methods
 
+from casework import timeline
+from casework.constants import OPEN_STATUSES
+from casework.workflow import WorkflowError
 from offices.lookup import office_for_request
+from problems import figures as report_figures
+from problems import follow as follow_codes
 from problems import services
+from problems import workflow as report_workflow
 from problems.constants import DEFAULT_VILLAGES, STATUSES_OF, PhotoKind, PositionSource
-from problems.forms import BoardFilter, PhotosForm, WhatForm, WhereForm
+from problems.forms import BoardFilter, FollowForm, PhotosForm, VerdictForm, WhatForm, WhereForm
 from problems.models import Category, OfficeArea, ProblemPhoto, ProblemReport
+from security.headers import content_security_policy
 from security.limits import exceeded
 
 SESSION_KEY = "problems_report"
+FOLLOW_CODE_KEY = "problems_follow_code"
+#: Follow-up pages opened per address and hour (wrong codes included): a scan of codes gets nowhere.
+FOLLOW_RATE = "60/h"
 REPORTS_PER_HOUR = "10/h"
 DONE_KEY = "problems_done"
 PER_PAGE = 20
@@ -93,9 +104,66 @@ def where(request):
             )
         draft["place"] = place
         request.session[SESSION_KEY] = draft
+        category = Category.objects.of(office).filter(pk=draft["category"]).first()
+        if category is not None and services.near_duplicates(office, category, place):
+            return HttpResponseRedirect(reverse("problems:similar"))
         return HttpResponseRedirect(reverse("problems:photos"))
-    context = {"form": form, "needs_confirmation": getattr(form, "needs_confirmation", False), **_step(2)}
-    return _render(request, "problems/where.html", context)
+    area = OfficeArea.objects.filter(office=office).first()
+    context = {
+        "form": form,
+        "needs_confirmation": getattr(form, "needs_confirmation", False),
+        "area": area,
+        "map": bool(area and area.tile_url),
+        **_step(2),
+    }
+    response = _render(request, "problems/where.html", context)
+    if context["map"]:
+        # The office's own tile server, and only on this page.
+        response["Content-Security-Policy"] = content_security_policy(None, admin=False).replace(
+            "img-src 'self'", f"img-src 'self' {area.tile_origin}", 1
+        )
+    return response
+
+
+def similar(request):
+    """Open reports like the one being made: support one of them, or go on with a new report."""
+    office = _office(request)
+    draft = _draft(request, office)
+    category = Category.objects.of(office).filter(pk=draft.get("category")).first()
+    if category is None or "place" not in draft:
+        return HttpResponseRedirect(reverse("problems:new"))
+    reports = services.near_duplicates(office, category, draft["place"])
+    if not reports:
+        return HttpResponseRedirect(reverse("problems:photos"))
+    return _render(request, "problems/similar.html", {"reports": reports, "category": category, **_step(2)})
+
+
+#: Supports counted per address and hour (one village may share one address).
+SUPPORTS_PER_HOUR = "30/h"
+
+
+@require_http_methods(["POST"])
+def support(request, pk):
+    """ "I have this problem too": counted once per browser session, on an open public case."""
+    report = _public_report(request, pk)
+    if exceeded(request, "problems:support", per_address=SUPPORTS_PER_HOUR):
+        messages.error(
+            request, translation.gettext("Too many tries from your connection. Please try again later.")
+        )
+        return HttpResponseRedirect(reverse("problems:case", args=[report.pk]))
+    if not request.session.session_key:
+        request.session.save()
+    if services.add_support(report, services.supporter_key(request.session.session_key)):
+        messages.success(
+            request,
+            translation.gettext(
+                "Thank you: your support is counted. The office sees how many people have this problem."
+            ),
+        )
+    else:
+        messages.info(request, translation.gettext("Your support for this report was already counted."))
+    request.session.pop(SESSION_KEY, None)  # no second report of the same problem
+    return HttpResponseRedirect(reverse("problems:case", args=[report.pk]))
 
 
 def _place_for_report(place, photos, use_photo_position):
@@ -134,6 +202,8 @@ def photos(request):
         )
         request.session.pop(SESSION_KEY, None)
         request.session[DONE_KEY] = report.pk
+        # Shown on the next page only (the code is kept nowhere else in clear).
+        request.session[FOLLOW_CODE_KEY] = report.follow_code
         return HttpResponseRedirect(reverse("problems:done"))
     return _render(request, "problems/photos.html", {"form": form, "category": category, **_step(3)})
 
@@ -164,7 +234,16 @@ def done(request):
     )
     if report is None:
         return HttpResponseRedirect(reverse("problems:new"))
-    return _render(request, "problems/done.html", {"report": report, "submission": report.submission})
+    code = request.session.get(FOLLOW_CODE_KEY, "")
+    context = {
+        "report": report,
+        "submission": report.submission,
+        "follow_code": code,
+        "follow_url": request.build_absolute_uri(reverse("problems:follow", args=[code])) if code else "",
+    }
+    response = _render(request, "problems/done.html", context)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def board(request):
@@ -184,7 +263,7 @@ def board(request):
         reports.select_related("category", "submission")
         .only(
             "pk", "village", "road", "created_at", "category__name_th", "category__name_en",
-            "category__icon", "submission__status",
+            "category__icon", "submission__status", "verdict", "reopenings", "supporters",
         )
         .annotate(photo_id=Subquery(first_photo.values("pk")[:1]))
         .order_by("-created_at", "-pk")
@@ -221,6 +300,7 @@ def case(request, pk):
         "photos": list(report.photos.all()),
         "answers": list(report.answers.all()),
         "today": timezone.localdate(),
+        "can_support": report.submission.status in OPEN_STATUSES,
     }
     return TemplateResponse(request, "problems/case.html", context)
 
@@ -234,3 +314,78 @@ def photo(request, pk, photo_id):
     response["Cache-Control"] = "public, max-age=300"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def follow_lookup(request):
+    """Type the follow-up code (the reference alone opens nothing)."""
+    _office(request)
+    form = FollowForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        code = follow_codes.normalise(form.cleaned_data["code"])
+        if code:
+            return HttpResponseRedirect(reverse("problems:follow", args=[code]))
+        form.add_error(
+            "code", translation.gettext("This is not a follow-up code: check the 16 letters and digits.")
+        )
+    return _render(request, "problems/follow_lookup.html", {"form": form}, 400 if form.errors else 200)
+
+
+def _followed(request, code):
+    """The office's report this code opens, or None (unknown, another office's, or too many tries)."""
+    office = _office(request)
+    if exceeded(request, "problems:follow", per_address=FOLLOW_RATE):
+        return None, 429
+    digest = follow_codes.digest(code)
+    report = (
+        ProblemReport.objects.filter(office=office, follow_hash=digest)
+        .select_related("submission", "category")
+        .first()
+        if digest
+        else None
+    )
+    return report, 404 if report is None else 200
+
+
+@require_http_methods(["GET", "POST"])
+def follow(request, code):
+    """The reporter's page of the case: its state, the office's messages, and "fixed / not fixed"."""
+    report, status = _followed(request, code)
+    if report is None:
+        response = _render(
+            request, "problems/follow_lookup.html", {"form": FollowForm(), "unknown": True}, status
+        )
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+    form = VerdictForm(_posted(request))
+    refusal = report_workflow.citizen_refusal(report, report_workflow.ReportAction.FIXED)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_workflow.act(report, form.cleaned_data["verdict"], text=form.cleaned_data["reason"])
+        except WorkflowError as error:
+            form.add_error(None, str(error.message))
+            status = 400
+        else:
+            messages.success(request, translation.gettext("Thank you: we have recorded your answer."))
+            return HttpResponseRedirect(reverse("problems:follow", args=[follow_codes.normalise(code)]))
+    elif request.method == "POST":
+        status = 400
+    context = {
+        "report": report,
+        "submission": report.submission,
+        "events": timeline.for_citizen(report.submission),
+        "answers": list(report.answers.all()),
+        "form": form,
+        "can_answer": not refusal,
+        "verdict_closes_at": report_workflow.verdict_closes_at(report),
+    }
+    response = _render(request, "problems/follow.html", context, status)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def figures(request):
+    office = _office(request)
+    rows, since, until = report_figures.figures(office)
+    context = {"rows": rows, "since": since, "until": until, "days": report_figures.PERIOD_DAYS}
+    return TemplateResponse(request, "problems/figures.html", context)

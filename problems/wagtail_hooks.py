@@ -14,8 +14,8 @@ from wagtail.permissions import register_permission_policy
 
 from offices import holidays as own_office
 from offices.models import OfficeGroup
-from problems import staff_views
-from problems.models import Category, OfficeArea
+from problems import api_keys, staff_views
+from problems.models import ApiKey, Category, OfficeArea
 
 
 class CategoryIndexView(own_office.OwnOfficeListingMixin, generic.IndexView):
@@ -48,12 +48,17 @@ class CategoryForm(own_office.LocalHolidayForm):
         self.fields["division"].queryset = Group.objects.filter(
             Q(office_group__office__in=offices) | Q(office_group__isnull=True)
         ).order_by("name")
+        self.fields["identity_group"].queryset = self.fields["division"].queryset
 
     def clean(self):
         data = super().clean()
-        office, division = data.get("office"), data.get("division")
-        if office and division and OfficeGroup.objects.filter(group=division).exclude(office=office).exists():
-            self.add_error("division", _("Choose one of this office's groups."))
+        office = data.get("office")
+        for name in ("division", "identity_group"):
+            group = data.get(name)
+            if office and group and OfficeGroup.objects.filter(group=group).exclude(office=office).exists():
+                self.add_error(name, _("Choose one of this office's groups."))
+        if data.get("identity_group") and not data.get("sensitive"):
+            self.add_error("identity_group", _("Only a sensitive category seals the reporter's contact."))
         return data
 
 
@@ -94,6 +99,7 @@ class CategoryViewSet(ModelViewSet):
             FieldPanel("response_days"),
             FieldPanel("resolution_days"),
             FieldPanel("sensitive"),
+            FieldPanel("identity_group"),
             FieldPanel("active"),
             FieldPanel("sort_order"),
         ],
@@ -117,6 +123,8 @@ def register_report_urls():
         path("<int:pk>/hide/", staff_views.hide, name="hide"),
         path("<int:pk>/show/", staff_views.show, name="show"),
         path("<int:pk>/answer/", staff_views.answer, name="answer"),
+        path("<int:pk>/close/", staff_views.close, name="close"),
+        path("<int:pk>/contact/", staff_views.open_contact, name="contact"),
     ]
     return [path("problems/", include((urls, "problems_admin")))]
 
@@ -164,7 +172,18 @@ class AreaViewSet(ModelViewSet):
     history_view_class = AreaHistoryView
     usage_view_class = AreaUsageView
     edit_handler = ObjectList(
-        [FieldPanel(name) for name in ("office", "latitude", "longitude", "radius_km", "village_count")],
+        [
+            FieldPanel(name)
+            for name in (
+                "office",
+                "latitude",
+                "longitude",
+                "radius_km",
+                "village_count",
+                "tile_url",
+                "tile_attribution",
+            )
+        ],  # fmt: skip
         base_form_class=AreaForm,
     )
 
@@ -175,3 +194,71 @@ register_permission_policy(OfficeArea, own_office.LocalHolidayPermissionPolicy(O
 @hooks.register("register_admin_viewset")
 def register_areas():
     return AreaViewSet("problem_areas")
+
+
+# Open311 clients' API keys: an office's administrators make keys for their own office; the key is shown
+# once, on the page after it is made, and only its hash is kept. Deleting a key revokes it.
+class KeyIndexView(own_office.OwnOfficeListingMixin, generic.IndexView):
+    pass
+
+
+class KeyCreateView(generic.CreateView):
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        self.plaintext = api_keys.assign(instance, self.request.user)
+        instance.save()
+        return instance
+
+    def get_success_message(self, instance):
+        return _(
+            "The key for “%(name)s” is %(key)s — copy it now and give it to the client: it is never shown "
+            "again."
+        ) % {"name": instance.name, "key": self.plaintext}
+
+
+class KeyEditView(own_office.OwnOfficeObjectMixin, generic.EditView):
+    pass
+
+
+class KeyDeleteView(own_office.OwnOfficeObjectMixin, generic.DeleteView):
+    pass
+
+
+class KeyHistoryView(own_office.OwnOfficeObjectMixin, history.HistoryView):
+    pass
+
+
+class KeyUsageView(own_office.OwnOfficeObjectMixin, usage.UsageView):
+    pass
+
+
+class KeyForm(own_office.LocalHolidayForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].help_text = _("The key reports problems to this office only.")
+
+
+class KeyViewSet(ModelViewSet):
+    model = ApiKey
+    icon = "key"
+    menu_label = _("Open311 API keys")
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = ["name", "office", "prefix", "created_at", "last_used_at"]
+    ordering = ["office", "-created_at"]
+    index_view_class = KeyIndexView
+    add_view_class = KeyCreateView
+    edit_view_class = KeyEditView
+    delete_view_class = KeyDeleteView
+    history_view_class = KeyHistoryView
+    usage_view_class = KeyUsageView
+    edit_handler = ObjectList([FieldPanel("office"), FieldPanel("name")], base_form_class=KeyForm)
+
+
+register_permission_policy(ApiKey, own_office.LocalHolidayPermissionPolicy(ApiKey), exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_keys():
+    return KeyViewSet("problem_api_keys")

@@ -168,7 +168,9 @@ def detail(request, pk):
             "submission": submission,
             "events": events,
             "files": files,
-            "actions": [a for a in staff_actions if a.action != workflow.Action.REQUEST_INFORMATION],
+            "actions": [
+                a for a in staff_actions if a.in_inbox and a.action != workflow.Action.REQUEST_INFORMATION
+            ],
             "can_request_information": any(
                 a.action == workflow.Action.REQUEST_INFORMATION for a in staff_actions
             ),

@@ -40,9 +40,10 @@ class SubmissionQuerySet(models.QuerySet):
 
         if not access.is_staff_member(user):
             return self.none()
-        if access.handles_all(user):
-            return self
-        return self.filter(access.submission_scope(user))
+        visible = self if access.handles_all(user) else self.filter(access.submission_scope(user))
+        for condition in access.restrictions(user):
+            visible = visible.filter(condition)
+        return visible
 
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)

@@ -10,6 +10,9 @@
         document.getElementById("id_latitude").value = position.coords.latitude.toFixed(6);
         document.getElementById("id_longitude").value = position.coords.longitude.toFixed(6);
         status.textContent = "✓";
+        document.dispatchEvent(new CustomEvent("problems:located", {
+          detail: [position.coords.latitude, position.coords.longitude],
+        }));
       },
       function () { status.textContent = button.dataset.error; },
       { enableHighAccuracy: true, timeout: 15000 }

@@ -56,6 +56,25 @@ def test_report_a_problem_and_the_board_pass_every_check(live_server, chromium, 
     report = ProblemReport.objects.latest("pk")
     assert page.locator(".eforms-reference").inner_text() == report.submission.reference
     assert str(report.latitude) == "19.910100" and report.village == "3"
+    follow_url = page.locator(".problems-follow a.button").get_attribute("href")
+    page.goto(follow_url)
+    audit("follow-up page (th)")
+    assert report.submission.reference in page.locator("main h1").inner_text()
+
+    # The same problem again at the same position: the open report is offered for support.
+    page.goto(f"{base}/th/reports/new/")
+    page.get_by_label("ไฟฟ้าส่องสว่างดับ").check()
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/th/reports/new/where/")
+    page.get_by_role("button", name="ใช้ตำแหน่งของฉัน").click()
+    page.wait_for_function("document.getElementById('id_latitude').value !== ''")
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/th/reports/new/similar/")
+    audit("similar reports (th)")
+    page.get_by_role("button", name="ฉันก็ประสบปัญหานี้").first.click()
+    page.wait_for_url(f"**/th/reports/{report.pk}/")
+    report.refresh_from_db()
+    assert report.supporters == 1
 
     for lang in ("th", "en"):
         page.goto(f"{base}/{lang}/reports/")
@@ -65,6 +84,9 @@ def test_report_a_problem_and_the_board_pass_every_check(live_server, chromium, 
         assert HOSTILE in page.locator("main").inner_text()  # shown as text, never run
     page.goto(f"{base}/en/reports/?state=fixed")
     audit("board filtered (en)")
+    for lang in ("th", "en"):
+        page.goto(f"{base}/{lang}/reports/figures/")
+        audit(f"figures ({lang})")
     context.close()
 
     # Without JavaScript: no position button, and the steps work with plain forms (in English).

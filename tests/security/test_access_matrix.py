@@ -47,12 +47,13 @@ from payments import counter, refunds
 from payments.constants import RefundStatus
 from payments.models import Payment, PaymentSettings, Refund
 from privacy.models import AccessLog
-from problems.models import Category, OfficeArea, ProblemPhoto, ProblemReport
+from problems import api_keys
+from problems.models import ApiKey, Category, OfficeArea, ProblemPhoto, ProblemReport
 from security.citizen_verification import verification_url
 from tests.casework.factories import make_submission
 from tests.conftest import make_staff
 from tests.eforms.factories import PDF_BYTES, make_service
-from tests.problems.factories import make_report
+from tests.problems.factories import make_report, upload
 from tests.security.urlconf import all_urls
 
 pytestmark = pytest.mark.django_db
@@ -291,6 +292,12 @@ class Case:
 def _th(name, *args):
     with translation.override("th"):
         return reverse(name, args=args)
+
+
+def _api_key(office):
+    """An Open311 key of `office` (its id)."""
+    key = ApiKey.objects.filter(office=office).first()
+    return (key or api_keys.create(office, "test client")[0]).pk
 
 
 def cases(s):
@@ -595,7 +602,41 @@ def cases(s):
                 ("Nong Bua's", OfficeArea.objects.get(office__code="nongbua").pk, LIBRARY),
             )
         ],
+        # Open311 API keys: the same rule (an office's administrators make their own office's keys).
+        Case("GET /admin/problem_api_keys/", reverse("problem_api_keys:index"), {ADMIN, OFFICE_ADMIN}),
+        Case(
+            "GET /admin/problem_api_keys/results/",
+            reverse("problem_api_keys:index_results"),
+            {ADMIN, OFFICE_ADMIN},
+        ),
+        Case("GET /admin/problem_api_keys/new/", reverse("problem_api_keys:add"), {ADMIN, OFFICE_ADMIN}),
+        *[
+            Case(
+                f"GET /admin/problem_api_keys/{name}/<{label} key>/",
+                reverse(f"problem_api_keys:{name}", args=[key]),
+                allowed,
+            )
+            for name in ("edit", "delete", "history", "history_results", "usage")
+            for label, key, allowed in (
+                ("first office's", _api_key(a.office), {ADMIN}),
+                ("Nong Bua's", _api_key(Office.objects.get(code="nongbua")), LIBRARY),
+            )
+        ],
         # Actions (last: they change the scenario for the role that may do them)
+        Case(
+            "POST /admin/problems/<PR>/contact/ (not a sensitive report: nothing sealed)",
+            reverse("problems_admin:contact", args=[s.pr.pk]),
+            set(),
+            "post",
+        ),
+        Case(
+            "POST /admin/problems/<PR>/close/",
+            reverse("problems_admin:close", args=[s.pr.pk]),
+            HANDLE_A,
+            "post",
+            lambda: {"text": "เปลี่ยนหลอดไฟแล้ว", "photo": upload()},
+            then=reverse("problems_admin:manage", args=[s.pr.pk]),
+        ),
         Case(
             "POST /admin/problems/<PR>/answer/",
             reverse("problems_admin:answer", args=[s.pr.pk]),
@@ -1018,6 +1059,11 @@ PUBLIC = {
     "problems:where": "reporting a problem: where (this browser's own answers)",
     "problems:photos": "reporting a problem: photos and contact (this browser's own answers)",
     "problems:done": "the confirmation, for the browser that sent the report",
+    "problems:similar": "reporting a problem: open reports like this browser's own answers, to support",
+    "problems:support": '"I have this problem too" on a public open case, once per session',
+    "problems:follow_lookup": "the form for a report's follow-up code",
+    "problems:follow": "a report's follow-up page, only with its secret code (rate-limited)",
+    "problems:figures": "figures per category and division, small counts hidden",
     "open311:services": "Open311 GeoReport v2: the office's public problem categories",
     "open311:requests": "Open311 GeoReport v2: what the public board shows, no reporter's details",
     "open311:request": "Open311 GeoReport v2: one case the public board shows",
