@@ -84,3 +84,16 @@ def clone_for_this_worker() -> bool:
             cursor.execute(f"DROP DATABASE IF EXISTS {_quote(target)}")
             cursor.execute(f"CREATE DATABASE {_quote(target)} TEMPLATE {_quote(template)}")
     return True
+
+
+def close_other_sessions() -> None:
+    """End other connections to this worker's test database, so that it can be dropped."""
+    if connection.vendor != "postgresql":
+        return
+    name = connection.settings_dict["NAME"]
+    connection.close()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )

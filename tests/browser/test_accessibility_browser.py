@@ -21,7 +21,7 @@ from playwright.sync_api import Error as PlaywrightError
 from pythainlp.tokenize import word_tokenize
 
 from documents import services as document_services
-from documents.models import DocumentTemplate, ServiceDocument
+from documents.models import ServiceDocument
 from eforms.models import EServicePage
 from home.thai_text import LONGEST_UNBREAKABLE
 from tests.browser.conftest import ROOT, accessibility_findings
@@ -243,19 +243,10 @@ def walk_a_request_and_its_payment(page, base, audit):
 
 
 def issue_a_demo_licence() -> str:
-    """A food shop licence issued on the demo's service (the demo issues none yet): its code."""
+    """A food shop licence issued from the demo's template (`load_demo` without its administrator
+    approves none): its verification code."""
     service = EServicePage.objects.get(slug="food-shop-licence", locale__language_code="th")
     submission = make_submission(service, status="in_review", applicant_name="ร้านข้าวแกงป้าศรี")
-    template = DocumentTemplate.objects.create(
-        office=submission.office,
-        title_th="ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร",
-        title_en="Food shop licence",
-        document_type="licence",
-        body_th="อนุญาตให้ {holder}",
-        signer_name="นายสมศักดิ์ ตั้งใจ",
-        signer_position_th="นายกเทศมนตรี",
-    )
-    ServiceDocument.objects.create(service=service, template=template)
     document = document_services.issue(submission, ServiceDocument.objects.get(service=service))
     return document.verification_code
 
