@@ -78,7 +78,7 @@ def _charts(year, figures, months, channels, survey, target, total) -> dict:
         [[received for _label, received, _decided in months], [decided for _label, _r, decided in months]],
         title=_("Requests received and decided per month, fiscal year %(year)s") % {"year": fiscal},
         desc=_("Bar chart. The same figures are in the table “Requests by month”."),
-        series_labels=[_("Received"), _("Decided")],
+        series_labels=[_("Received"), _("Requests decided")],
         name="months",
     )
     by_channel = charts.bars(

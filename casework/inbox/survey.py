@@ -21,10 +21,12 @@ from django.views.decorators.http import require_http_methods
 from casework import satisfaction
 from casework.access import handles_all
 from casework.constants import SurveySource
+from casework.inbox.filters import services_for
 from casework.inbox.views import inbox_user_required
 from casework.models import Submission
 from casework.status.forms import SurveyForm
 from casework.workflow import WorkflowError
+from home.site_pages import in_trees, root_paths
 from offices.lookup import office_for_request
 from offices.scope import administered_offices, offices_of
 
@@ -34,16 +36,21 @@ SMALL = 5  # as the public statistics: fewer answers than this show no figure
 
 def _office(request, administrators_only=False):
     """The office of the site the admin is open on, if `request.user` works for it (or is a platform
-    administrator); otherwise "no permission"."""
+    administrator); otherwise "no permission". `administrators_only`: its administrators only."""
     office = office_for_request(request)
     if office is None:
         raise PermissionDenied
-    if handles_all(request.user):
+    user = request.user
+    if handles_all(user) or administered_offices(user).filter(pk=office.pk).exists():
         return office
-    mine = administered_offices(request.user) if administrators_only else offices_of(request.user)
-    if not mine.filter(pk=office.pk).exists():
+    if administrators_only:
         raise PermissionDenied
-    return office
+    # Its staff: a member of one of its groups, or an officer of one of its own services.
+    if offices_of(user).filter(pk=office.pk).exists():
+        return office
+    if services_for(user).filter(in_trees(root_paths(office.site))).exists():
+        return office
+    raise PermissionDenied
 
 
 class StartForm(forms.Form):
