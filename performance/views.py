@@ -16,9 +16,9 @@ from casework.constants import Channel
 from eforms.models import EServicePage
 from home.dates import ENGLISH_MONTHS, THAI_MONTHS, THAI_MONTHS_SHORT, buddhist_year
 from home.models import OrganisationSettings
-from national.figures import FiscalYear, for_office
+from national.figures import FiscalYear
 from offices.lookup import office_for_request
-from performance import charts
+from performance import charts, snapshots
 from performance.figures import SMALL, count, fewer_than_small, question_shown, shown
 
 YEARS_SHOWN = 5
@@ -124,7 +124,7 @@ def statistics(request):
     year = _year(request, current)
     if year is None:
         raise Http404
-    figures = for_office(year, office)
+    figures, computed_at = snapshots.figures_for(office, year)
     target = OrganisationSettings.for_request(request).satisfaction_target
     english = get_language() == "en"
     titles = _english_titles(office) if english else {}
@@ -138,7 +138,7 @@ def statistics(request):
             raise Http404
         return _csv(year, table, rows, total, figures, survey)
     if chosen == "json":
-        return _json(year, office, rows, total, figures, survey)
+        return _json(year, office, rows, total, figures, survey, computed_at)
     months = [(_month(month.month), count(month.received), count(month.decided)) for month in figures.months]
     channels = [(label, count(figures.channels.get(value, 0))) for value, label in Channel.choices]
     years = [FiscalYear(current.number - n) for n in range(YEARS_SHOWN)]
@@ -157,6 +157,7 @@ def statistics(request):
             "charts": _charts(year, figures, months, channels, survey, target, total),
             "open_now": count(figures.open_now),
             "overdue_now": count(figures.overdue_now),
+            "computed_at": computed_at,
             "target": target,
             "small": SMALL,
             "fewer": fewer_than_small(),
@@ -211,13 +212,14 @@ def _table_rows(table, figures, survey):
     return [(q.name, q.answers, q.mean, q.satisfied_percent) for q in survey]
 
 
-def _json(year, office, rows, total, figures, survey):
+def _json(year, office, rows, total, figures, survey, computed_at):
     data = {
         "office": office.code,
         "fiscal_year_be": year.number,
         "from": year.first_day,
         "to": year.last_day,
         "licence": LICENCE,
+        "computed_at": computed_at or timezone.now(),
         "small_counts": f"counts under {SMALL} and figures computed from fewer than {SMALL} are null",
         "services": [row.as_dict() for row in rows],
         "all_services": total.as_dict(),

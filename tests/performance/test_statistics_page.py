@@ -99,7 +99,9 @@ def test_small_counts_in_the_survey_and_another_office(answered):
     assert page.context["survey_answers"] == 0
     first, _second, a_permit, *_ = answered
     two = SatisfactionRating.objects.filter(speed__isnull=False).values("pk")[:2]
-    SatisfactionRating.objects.filter(pk__in=[item["pk"] for item in two]).update(speed=None)  # 4 speed answers left
+    SatisfactionRating.objects.filter(pk__in=[item["pk"] for item in two]).update(
+        speed=None
+    )  # 4 speed answers left
     page = Client().get(URL)
     speed = next(question for question in page.context["survey"] if question.name == "speed")
     assert (speed.answers, speed.mean, speed.satisfied_percent) == (None, None, None)
