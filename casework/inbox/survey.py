@@ -129,7 +129,7 @@ def counter_answer(request):
             form.add_error(None, str(error.message))
         else:
             request.session.pop(SESSION_KEY, None)
-            return _render(request, "survey_done", {})
+            return redirect("inbox:survey_done")  # a reload does not send the answers again
     return _render(
         request,
         "survey_answer",
@@ -140,6 +140,14 @@ def counter_answer(request):
         },
         status=400 if form.errors else 200,
     )
+
+
+@require_http_methods(["GET"])
+@inbox_user_required
+def counter_done(request):
+    """Thanks, and the officer's way back to the first step for the next citizen."""
+    _office(request)
+    return _render(request, "survey_done", {})
 
 
 # Before and after ------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ urlpatterns = [
     path("reports/", reports.report, name="report"),
     path("survey/", survey.counter_start, name="survey"),
     path("survey/answer/", survey.counter_answer, name="survey_answer"),
+    path("survey/thanks/", survey.counter_done, name="survey_done"),
     path("survey/compare/", survey.compare, name="survey_compare"),
     path("files/<uuid:file_id>/", views.download, name="file"),
     path("<int:pk>/", views.detail, name="detail"),
