@@ -32,9 +32,9 @@ def _legend(series_labels, x, y):
         colour = COLOURS[index % len(COLOURS)]
         parts.append(
             f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{colour}"/>'
-            f'<text x="{x + 17}" y="{y}" font-size="12" fill="{TEXT}">{escape(label)}</text>'
+            f'<text x="{x + 17}" y="{y}" font-size="13" fill="{TEXT}">{escape(label)}</text>'
         )
-        x += 24 + 7 * len(label)
+        x += 30 + 9 * len(label)
     return parts
 
 
@@ -53,7 +53,7 @@ def _nice_peak(values):
 def columns(categories, series, *, title, desc, series_labels, name="columns"):
     """Grouped vertical bars: `categories` is a list of labels, each one or two lines (a tuple);
     `series` a list of value lists, one per entry of `series_labels`."""
-    width, height, left, right, top, bottom = 720, 280, 44, 8, 34, 48
+    width, height, left, right, top, bottom = 420, 250, 34, 4, 34, 44
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = _nice_peak([v for values in series for v in values])
     step = plot_w / max(len(categories), 1)
@@ -65,7 +65,7 @@ def columns(categories, series, *, title, desc, series_labels, name="columns"):
         y = base - plot_h * tick / 4
         parts.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="{GRID}"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end" fill="{TEXT}">{value}</text>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="13" text-anchor="end" fill="{TEXT}">{value}</text>'
         )
     for index, label in enumerate(categories):
         x0 = left + index * step + step * 0.1
@@ -74,7 +74,7 @@ def columns(categories, series, *, title, desc, series_labels, name="columns"):
             x = x0 + number * bar
             if value is None:
                 parts.append(
-                    f'<text x="{x + bar / 2:.1f}" y="{base - 3}" font-size="9" text-anchor="middle" '
+                    f'<text x="{x + bar / 2:.1f}" y="{base - 3}" font-size="11" text-anchor="middle" '
                     f'fill="{TEXT}">{escape(HIDDEN_MARK)}</text>'
                 )
                 continue
@@ -87,7 +87,7 @@ def columns(categories, series, *, title, desc, series_labels, name="columns"):
         for line_number, line in enumerate(lines):
             parts.append(
                 f'<text x="{left + index * step + step / 2:.1f}" y="{base + 16 + 14 * line_number}" '
-                f'font-size="11" text-anchor="middle" fill="{TEXT}">{escape(str(line))}</text>'
+                f'font-size="13" text-anchor="middle" fill="{TEXT}">{escape(str(line))}</text>'
             )
     parts.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#555"/>')
     parts += _legend(series_labels, left, 18)
@@ -96,29 +96,31 @@ def columns(categories, series, *, title, desc, series_labels, name="columns"):
 
 
 def bars(rows, *, title, desc, unit="", maximum=None, target=None, target_label="", name="bars"):
-    """Horizontal bars, one per (label, value) of `rows`; `maximum` fixes the scale (100 for shares),
+    """Horizontal bars, one per (label, value) of `rows` (a text value is written instead of a bar, e.g.
+    "–" for no answers); `maximum` fixes the scale (100 for shares),
     `target` draws a dashed line at that value with `target_label`."""
-    label_w, width, row_h, top = 210, 720, 30, 28 if target is not None else 8
+    label_w, width, row_h, top = 120, 420, 30, 30 if target is not None else 8
     height = top + row_h * len(rows) + 8
-    plot_w = width - label_w - 70
-    peak = maximum or _nice_peak([value for _label, value in rows])
+    plot_w = width - label_w - 62
+    peak = maximum or _nice_peak([value for _label, value in rows if not isinstance(value, str)])
     parts = _open(width, height, title, desc, name)
     for index, (label, value) in enumerate(rows):
         y = top + index * row_h
         parts.append(
-            f'<text x="{label_w - 8}" y="{y + 19}" font-size="12" text-anchor="end" fill="{TEXT}">'
+            f'<text x="{label_w - 8}" y="{y + 19}" font-size="13" text-anchor="end" fill="{TEXT}">'
             f"{escape(str(label))}</text>"
         )
-        if value is None:
+        if value is None or isinstance(value, str):
+            note = HIDDEN_MARK if value is None else value
             parts.append(
-                f'<text x="{label_w + 4}" y="{y + 19}" font-size="12" fill="{TEXT}">{escape(HIDDEN_MARK)}</text>'
+                f'<text x="{label_w + 4}" y="{y + 19}" font-size="13" fill="{TEXT}">{escape(note)}</text>'
             )
             continue
         w = plot_w * min(value, peak) / peak
         shown = f"{value:g}{unit}"
         parts.append(
             f'<rect x="{label_w}" y="{y + 5}" width="{w:.1f}" height="{row_h - 10}" fill="{COLOURS[0]}"/>'
-            f'<text x="{label_w + w + 6:.1f}" y="{y + 19}" font-size="12" fill="{TEXT}">{escape(shown)}</text>'
+            f'<text x="{label_w + w + 6:.1f}" y="{y + 19}" font-size="13" fill="{TEXT}">{escape(shown)}</text>'
         )
     parts.append(f'<line x1="{label_w}" y1="{top}" x2="{label_w}" y2="{height - 8}" stroke="#555"/>')
     if target is not None:
@@ -126,7 +128,7 @@ def bars(rows, *, title, desc, unit="", maximum=None, target=None, target_label=
         parts.append(
             f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{height - 8}" stroke="#8a1111" '
             f'stroke-width="2" stroke-dasharray="6 4"/>'
-            f'<text x="{x:.1f}" y="{top - 10}" font-size="12" text-anchor="middle" fill="#8a1111">'
+            f'<text x="{x:.1f}" y="{top - 10}" font-size="13" text-anchor="middle" fill="#8a1111">'
             f"{escape(target_label)}</text>"
         )
     parts.append("</svg>")

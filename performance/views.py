@@ -88,7 +88,10 @@ def _charts(year, figures, months, channels, survey, target, total) -> dict:
         name="channels",
     )
     satisfied = charts.bars(
-        [(question.label, question.satisfied_percent) for question in survey],
+        [
+            (question.label, "–" if question.answers == 0 else question.satisfied_percent)
+            for question in survey
+        ],
         title=_("Share of answers satisfied (4 or 5 of 5) per question, fiscal year %(year)s")
         % {"year": fiscal},
         desc=_(
