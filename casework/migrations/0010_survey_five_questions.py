@@ -19,7 +19,7 @@ def office_of_each_answer(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("casework", "0009_document_event_kind"),
-        ("offices", "0006_local_holidays"),
+        ("offices", "0003_office_groups"),
     ]
 
     operations = [
