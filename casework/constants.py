@@ -42,6 +42,13 @@ class Channel(models.TextChoices):
     COUNTER = "counter", _("At the counter")
 
 
+class SurveySource(models.TextChoices):
+    """Where a satisfaction answer was given."""
+
+    ONLINE = "online", _("Online (status page or email link)")
+    COUNTER = "counter", _("On the counter's tablet")
+
+
 class EventKind(models.TextChoices):
     """What a timeline entry records (`casework.timeline.record`)."""
 

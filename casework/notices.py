@@ -13,12 +13,14 @@ from django.utils import translation
 
 from casework import extensions, filing, timeline
 from casework.constants import EventKind, SubmissionStatus
-from casework.models import Submission
+from casework.models import SatisfactionRating, Submission
 from home.site import absolute_url, admin_url, message_context, page_url
 from outbox import services as outbox
 
 #: Signs the rating links in "completed" emails (kept from before the split, so old links still work).
 RATING_SALT = "eforms.rating"
+#: The emails of these decisions carry the survey's link (`casework.satisfaction`), unless answered.
+SURVEY_AFTER = frozenset({SubmissionStatus.APPROVED, SubmissionStatus.REJECTED, SubmissionStatus.COMPLETED})
 
 
 def page_of(submission):
@@ -102,8 +104,11 @@ def status_email(submission, event):
     extra = {"event": event}
     if event.to_status == SubmissionStatus.APPROVED:
         extra["payment_due"] = payment_due(submission)
-    if event.to_status == SubmissionStatus.COMPLETED:
-        extra["rating_url"] = rating_url(submission)
+    if (
+        event.to_status in SURVEY_AFTER
+        and not SatisfactionRating.objects.filter(submission=submission).exists()
+    ):
+        extra["rating_url"] = rating_url(submission)  # the survey, once the office has decided
     with translation.override(submission.language or settings.LANGUAGE_CODE):
         files = extensions.email_attachments(submission, event)
     extra["attached"] = [str(item["label"]) for item in files]

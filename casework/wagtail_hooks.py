@@ -11,9 +11,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from casework import deadlines
-from casework.access import can_use_inbox
+from casework.access import can_use_inbox, handles_all
 from casework.constants import CLOCK_RUNNING_STATUSES, OPEN_STATUSES
 from casework.models import Holiday, ServiceHandler, Submission
+from offices.scope import administered_offices
 from outbox import services as outbox
 from outbox import views as outbox_views
 
@@ -36,6 +37,18 @@ def inbox_menu_item():
 @hooks.register("register_reports_menu_item")
 def report_menu_item():
     return InboxMenuItem(_("E-service report"), reverse("inbox:report"), icon_name="table", order=900)
+
+
+class SurveyComparisonMenuItem(MenuItem):
+    def is_shown(self, request):
+        return handles_all(request.user) or administered_offices(request.user).exists()
+
+
+@hooks.register("register_reports_menu_item")
+def survey_comparison_menu_item():
+    return SurveyComparisonMenuItem(
+        _("Satisfaction: before and after"), reverse("inbox:survey_compare"), icon_name="table", order=910
+    )
 
 
 class InboxPanel(Component):

@@ -14,7 +14,9 @@ What counts where (each figure by the date of its own event, as the monthly repo
   the median of the requests themselves, not of the offices' medians;
 * within the legal time – share of those decided on or before their deadline (the service's processing
   time, moved later while the office waited for the citizen);
-* satisfaction – ratings given in the fiscal year: how many, their mean, and the share of 4 or 5.
+* satisfaction – survey answers given in the fiscal year (`casework.satisfaction`): how many, the mean
+  of the "overall" question, and the share of 4 or 5 there; answers on the counter's tablet that name
+  no request count for their office's total only.
 
 A service is told apart by the library's model service it was taken from (offices' copies count
 together, whatever each office calls its own), else by the Thai title of its page (or the title the
@@ -29,7 +31,7 @@ from django.db.models import Count, F, Func, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 from django.utils import timezone
 
-from casework import deadlines
+from casework import deadlines, satisfaction
 from casework.models import SatisfactionRating, Submission
 from eforms.models import EServicePage
 from home.dates import buddhist_year
@@ -230,7 +232,7 @@ def compute(year: FiscalYear, office: Office | None = None, today: datetime.date
     pages = EServicePage.objects.filter(live=True, locale__language_code="th").order_by()
     if office is not None:
         submissions = submissions.filter(office=office)
-        ratings = ratings.filter(submission__office=office)
+        ratings = ratings.filter(office=office)
         pages = pages.filter(path__startswith=office.site.root_page.path)
 
     # Offices, with this month's and the year's requests.
@@ -263,9 +265,7 @@ def compute(year: FiscalYear, office: Office | None = None, today: datetime.date
         page_key,
     )
 
-    total = ServiceRow("")
-    for row in services.values():
-        total.add(row)
+    total = _total(services)
     shown = [r for r in rows.values() if office is None or r.code == office.code]
     total.offices_offering = sum(1 for r in shown if r.services)
     total.offices_with_requests = sum(1 for r in shown if r.requests_in_year)
@@ -277,6 +277,18 @@ def compute(year: FiscalYear, office: Office | None = None, today: datetime.date
         services=sorted(services.values(), key=lambda r: (-r.received, r.title)),
         total=total,
     )
+
+
+def _total(services: dict) -> ServiceRow:
+    """All services together. Survey answers given on the counter's tablet about no request (`None`)
+    count here only, not as a service of their own."""
+    unattached = services.pop(None, None)
+    total = ServiceRow("")
+    for row in services.values():
+        total.add(row)
+    if unattached is not None:
+        total.add(unattached)
+    return total
 
 
 def _months(submissions, year) -> list[MonthRow]:
@@ -362,13 +374,14 @@ class OfficeFigures:
     channels: dict[str, int]  # requests received in the year, by channel
     open_now: int  # still owed a decision today (whatever the year)
     overdue_now: int
+    survey: satisfaction.Summary  # the year's answers per question (every source)
 
 
 def for_office(year: FiscalYear, office: Office) -> OfficeFigures:
     """The office's own services by their own (Thai) titles, working days in its own calendar (its
     local holidays too)."""
     submissions = Submission.objects.order_by().filter(office=office)
-    ratings = SatisfactionRating.objects.order_by().filter(submission__office=office)
+    ratings = SatisfactionRating.objects.order_by().filter(office=office)
     pages = EServicePage.objects.filter(
         live=True, locale__language_code="th", path__startswith=office.site.root_page.path
     ).order_by()
@@ -383,9 +396,7 @@ def for_office(year: FiscalYear, office: Office) -> OfficeFigures:
         Coalesce(F("submission__service__title"), F("submission__service_title")),
         F("title"),
     )
-    total = ServiceRow("")
-    for row in services.values():
-        total.add(row)
+    total = _total(services)
     start, end = year.bounds()
     channels = dict(
         submissions.filter(submitted_at__gte=start, submitted_at__lt=end)
@@ -404,4 +415,5 @@ def for_office(year: FiscalYear, office: Office) -> OfficeFigures:
         channels=channels,
         open_now=now["open"],
         overdue_now=now["overdue"],
+        survey=satisfaction.summary(ratings.filter(created_at__gte=start, created_at__lt=end)),
     )

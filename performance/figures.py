@@ -68,3 +68,26 @@ def shown(row, target: int, title: str) -> Shown:
 
 def fewer_than_small() -> str:
     return _("fewer than %(count)s") % {"count": SMALL}
+
+
+@dataclasses.dataclass
+class QuestionShown:
+    """One survey question of the year as the public reads it (None where the small-count rule hides it)."""
+
+    name: str
+    label: str
+    answers: int | None
+    mean: float | None
+    satisfied_percent: float | None
+
+
+def question_shown(question) -> QuestionShown:
+    """`casework.satisfaction.QuestionFigure` under the small-count rule."""
+    enough = question.answers >= SMALL
+    return QuestionShown(
+        name=question.name,
+        label=str(question.label),
+        answers=count(question.answers),
+        mean=round(question.mean, 2) if enough else None,
+        satisfied_percent=round(question.satisfied_share * 100, 1) if enough else None,
+    )

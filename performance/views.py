@@ -7,16 +7,19 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from casework.constants import Channel
 from eforms.models import EServicePage
-from home.dates import ENGLISH_MONTHS, THAI_MONTHS, buddhist_year
+from home.dates import ENGLISH_MONTHS, THAI_MONTHS, THAI_MONTHS_SHORT, buddhist_year
 from home.models import OrganisationSettings
-from national.figures import FiscalYear, for_office
+from national.figures import FiscalYear
 from offices.lookup import office_for_request
-from performance.figures import SMALL, count, fewer_than_small, shown
+from performance import charts, snapshots
+from performance.figures import SMALL, count, fewer_than_small, question_shown, shown
 
 YEARS_SHOWN = 5
 LICENCE = "CC BY 4.0"
@@ -31,6 +34,14 @@ CSV_COLUMNS = [
     "satisfied_percent",
     "satisfaction_target_percent",
 ]
+
+#: The other tables of the page, as CSV (`?format=csv&table=…`): their columns.
+TABLES = {
+    "services": CSV_COLUMNS,
+    "months": ["month", "received", "decided"],
+    "channels": ["channel", "received"],
+    "survey": ["question", "answers", "mean_1_to_5", "satisfied_percent"],
+}
 
 
 def _year(request, current):
@@ -48,6 +59,51 @@ def _month(day) -> str:
     if get_language() == "en":
         return f"{ENGLISH_MONTHS[day.month - 1]} {day.year}"
     return f"{THAI_MONTHS[day.month - 1]} {buddhist_year(day.year)}"
+
+
+def _short_month(day) -> tuple:
+    """A chart's label: the short month, and under October and January the year (B.E. in Thai)."""
+    english = get_language() == "en"
+    name = ENGLISH_MONTHS[day.month - 1][:3] if english else THAI_MONTHS_SHORT[day.month - 1]
+    if day.month in (10, 1):
+        return (name, str(day.year if english else buddhist_year(day.year)))
+    return (name,)
+
+
+def _charts(year, figures, months, channels, survey, target, total) -> dict:
+    """The page's three charts (SVG markup built from numbers and escaped labels only)."""
+    fiscal = year.number - 543 if get_language() == "en" else year.number
+    by_month = charts.columns(
+        [_short_month(month.month) for month in figures.months],
+        [[received for _label, received, _decided in months], [decided for _label, _r, decided in months]],
+        title=_("Requests received and decided per month, fiscal year %(year)s") % {"year": fiscal},
+        desc=_("Bar chart. The same figures are in the table “Requests by month”."),
+        series_labels=[_("Received"), _("Requests decided")],
+        name="months",
+    )
+    by_channel = charts.bars(
+        channels,
+        title=_("Requests by way of sending, fiscal year %(year)s") % {"year": fiscal},
+        desc=_("Bar chart. The same figures are in the table “Requests by way of sending”."),
+        name="channels",
+    )
+    satisfied = charts.bars(
+        [
+            (question.label, "–" if question.answers == 0 else question.satisfied_percent)
+            for question in survey
+        ],
+        title=_("Share of answers satisfied (4 or 5 of 5) per question, fiscal year %(year)s")
+        % {"year": fiscal},
+        desc=_(
+            "Bar chart with the office's target as a dashed line. The same figures are in the table “Satisfaction survey”."
+        ),
+        unit=" %",
+        maximum=100,
+        target=target,
+        target_label=_("target %(target)s %%") % {"target": target},
+        name="survey",
+    )
+    return {"months": mark_safe(by_month), "channels": mark_safe(by_channel), "survey": mark_safe(satisfied)}
 
 
 def _english_titles(office) -> dict[str, str]:
@@ -71,17 +127,21 @@ def statistics(request):
     year = _year(request, current)
     if year is None:
         raise Http404
-    figures = for_office(year, office)
+    figures, computed_at = snapshots.figures_for(office, year)
     target = OrganisationSettings.for_request(request).satisfaction_target
     english = get_language() == "en"
     titles = _english_titles(office) if english else {}
     rows = [shown(row, target, titles.get(row.title, row.title)) for row in figures.services]
     total = shown(figures.total, target, "")
     chosen = request.GET.get("format")
+    survey = [question_shown(question) for question in figures.survey.questions]
     if chosen == "csv":
-        return _csv(year, rows, total)
+        table = request.GET.get("table", "services")
+        if table not in TABLES:
+            raise Http404
+        return _csv(year, table, rows, total, figures, survey)
     if chosen == "json":
-        return _json(year, office, rows, total, figures)
+        return _json(year, office, rows, total, figures, survey, computed_at)
     months = [(_month(month.month), count(month.received), count(month.decided)) for month in figures.months]
     channels = [(label, count(figures.channels.get(value, 0))) for value, label in Channel.choices]
     years = [FiscalYear(current.number - n) for n in range(YEARS_SHOWN)]
@@ -95,8 +155,12 @@ def statistics(request):
             "total": total,
             "months": months,
             "channels": channels,
+            "survey": survey,
+            "survey_answers": count(figures.survey.answers),
+            "charts": _charts(year, figures, months, channels, survey, target, total),
             "open_now": count(figures.open_now),
             "overdue_now": count(figures.overdue_now),
+            "computed_at": computed_at,
             "target": target,
             "small": SMALL,
             "fewer": fewer_than_small(),
@@ -105,11 +169,18 @@ def statistics(request):
     )
 
 
-def _csv(year, rows, total):
+def _csv(year, table, rows, total, figures, survey):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="service-statistics-{year.number}.csv"'
+    suffix = "" if table == "services" else f"-{table}"
+    response["Content-Disposition"] = f'attachment; filename="service-statistics-{year.number}{suffix}.csv"'
     response.write("\ufeff")  # Excel reads Thai as UTF-8 only with the byte-order mark
     writer = csv.writer(response)
+    if table != "services":
+        writer.writerow(TABLES[table])
+        writer.writerows(
+            ["" if value is None else value for value in line] for line in _table_rows(table, figures, survey)
+        )
+        return response
     writer.writerow(CSV_COLUMNS)
     for row in [*rows, total]:
         writer.writerow(
@@ -133,13 +204,25 @@ def _csv(year, rows, total):
     return response
 
 
-def _json(year, office, rows, total, figures):
+def _table_rows(table, figures, survey):
+    if table == "months":
+        return [
+            (month.month.strftime("%Y-%m"), count(month.received), count(month.decided))
+            for month in figures.months
+        ]
+    if table == "channels":
+        return [(value, count(figures.channels.get(value, 0))) for value in Channel.values]
+    return [(q.name, q.answers, q.mean, q.satisfied_percent) for q in survey]
+
+
+def _json(year, office, rows, total, figures, survey, computed_at):
     data = {
         "office": office.code,
         "fiscal_year_be": year.number,
         "from": year.first_day,
         "to": year.last_day,
         "licence": LICENCE,
+        "computed_at": computed_at or timezone.now(),
         "small_counts": f"counts under {SMALL} and figures computed from fewer than {SMALL} are null",
         "services": [row.as_dict() for row in rows],
         "all_services": total.as_dict(),
@@ -154,6 +237,19 @@ def _json(year, office, rows, total, figures):
         "channels": {value: count(figures.channels.get(value, 0)) for value in Channel.values},
         "open_now": count(figures.open_now),
         "overdue_now": count(figures.overdue_now),
+        "survey": {
+            "answers": count(figures.survey.answers),
+            "satisfied_means": "an answer of 4 or 5 of 5",
+            "questions": [
+                {
+                    "question": q.name,
+                    "answers": q.answers,
+                    "mean": q.mean,
+                    "satisfied_percent": q.satisfied_percent,
+                }
+                for q in survey
+            ],
+        },
     }
     return HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from casework.constants import HOLIDAYS_CACHE_KEY, EventKind, SubmissionStatus
+from casework.constants import HOLIDAYS_CACHE_KEY, EventKind, SubmissionStatus, SurveySource
 
 
 class SubmissionEvent(models.Model):
@@ -95,26 +95,70 @@ class Holiday(models.Model):
         return result
 
 
+def _one_to_five(label):
+    return models.PositiveSmallIntegerField(
+        label, null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+
+
 class SatisfactionRating(models.Model):
-    """The citizen's rating of a completed request: one per submission (the database refuses a second)."""
+    """One answer to the satisfaction survey (`casework.satisfaction`): five questions on 1 to 5 and a
+    comment. At most one per request (the database refuses a second); an answer given on the counter's
+    tablet may name no request at all (then it is only the office's).
+
+    `score` is the "overall" question: the single rating asked before the survey had five questions
+    was that one, so older answers keep their score there and leave the other four empty."""
 
     submission = models.OneToOneField(
-        "casework.Submission", on_delete=models.CASCADE, related_name="rating", verbose_name=_("submission")
+        "casework.Submission",
+        on_delete=models.CASCADE,
+        related_name="rating",
+        verbose_name=_("submission"),
+        null=True,
+        blank=True,
     )
+    office = models.ForeignKey(
+        "offices.Office", verbose_name=_("office"), on_delete=models.CASCADE, related_name="+"
+    )
+    source = models.CharField(
+        _("answered"), max_length=10, choices=SurveySource.choices, default=SurveySource.ONLINE
+    )
+    speed = _one_to_five(_("speed"))
+    staff = _one_to_five(_("staff"))
+    clarity = _one_to_five(_("clarity"))
+    ease = _one_to_five(_("ease"))
     score = models.PositiveSmallIntegerField(
-        _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+        _("overall"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
     comment = models.TextField(_("comment"), blank=True, max_length=2000)
     created_at = models.DateTimeField(_("rated at"), default=timezone.now)
 
     class Meta:
-        verbose_name = _("satisfaction rating")
-        verbose_name_plural = _("satisfaction ratings")
+        verbose_name = _("satisfaction answer")
+        verbose_name_plural = _("satisfaction answers")
+        indexes = [models.Index(fields=["office", "created_at"], name="casework_rating_office_day")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(score__gte=1, score__lte=5), name="eforms_rating_between_1_and_5"
-            )
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=models.Q(**{f"{name}__isnull": True})
+                    | models.Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),
+                    name=f"casework_rating_{name}_1_to_5",
+                )
+                for name in ("speed", "staff", "clarity", "ease")
+            ),
         ]
 
     def __str__(self):
-        return f"{self.submission_id}: {self.score}"
+        return f"{self.submission_id or '-'}: {self.score}"
+
+    def save(self, *args, **kwargs):
+        if self.office_id is None and self.submission_id is not None:
+            self.office_id = self.submission.office_id
+        super().save(*args, **kwargs)
+
+    @property
+    def overall(self):
+        return self.score

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from casework.satisfaction import QUESTIONS, SHORT_NAMES
 from eforms import conf
 from eforms.constants import AllowedFileType
 from eforms.forms import MultipleFileField
@@ -68,7 +69,10 @@ class ReplyForm(forms.Form):
         return _summary(self)
 
 
-class RatingForm(forms.Form):
+class SurveyForm(forms.Form):
+    """The satisfaction survey (`casework.satisfaction.QUESTIONS`): five questions on 1 to 5 and a comment.
+    Used on the status page's link and on the counter's tablet."""
+
     SCORES = [
         (5, _("5 – Very satisfied")),
         (4, _("4 – Satisfied")),
@@ -76,25 +80,36 @@ class RatingForm(forms.Form):
         (2, _("2 – Dissatisfied")),
         (1, _("1 – Very dissatisfied")),
     ]
-    score = forms.TypedChoiceField(
-        label=_("How satisfied are you with how we handled your request?"),
-        choices=SCORES,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("Anything you would like to tell us (optional)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["score"].error_messages["required"] = _("Choose a rating from 1 to 5.")
+        for name, question in QUESTIONS:
+            self.fields[name] = forms.TypedChoiceField(
+                label=question,
+                choices=self.SCORES,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Choose a score from 1 to 5 for “%(question)s”.")
+                    % {"question": SHORT_NAMES[name]}
+                },
+            )
+        self.fields["comment"] = forms.CharField(
+            label=_("Anything you would like to tell us (optional)"),
+            required=False,
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 4}),
+        )
+
+    def questions(self):
+        """The bound fields of the five questions, in the order asked (for the template)."""
+        return [self[name] for name, _question in QUESTIONS]
+
+    def answers(self) -> dict:
+        return {name: self.cleaned_data[name] for name, _question in QUESTIONS}
 
     def error_summary(self):
-        return _summary(self, {"score": "id_score_0"})
+        return _summary(self, {name: f"id_{name}_0" for name, _question in QUESTIONS})
 
 
 class WithdrawForm(forms.Form):

@@ -14,7 +14,7 @@ from casework import deadlines, extensions, filing, satisfaction, timeline, work
 from casework.constants import SubmissionStatus
 from casework.models import Submission
 from casework.notices import RATING_SALT, rating_token
-from casework.status.forms import LookupForm, RatingForm, ReplyForm, WithdrawForm
+from casework.status.forms import LookupForm, ReplyForm, SurveyForm, WithdrawForm
 from eforms.storage import UNAVAILABLE_MESSAGE, StorageUnavailable
 from offices.lookup import office_for_request
 from security import limits
@@ -143,9 +143,7 @@ def detail(request, reference):
             t.action == workflow.Action.WITHDRAW for t in workflow.available(submission, by=workflow.CITIZEN)
         ),
         "rating_url": reverse("status:rate", args=[rating_token(submission)]) if can_rate else "",
-        "rating": getattr(submission, "rating", None)
-        if submission.status == SubmissionStatus.COMPLETED
-        else None,
+        "rating": getattr(submission, "rating", None) if satisfaction.is_decided(submission) else None,
         "downloads": extensions.downloads(submission),
         "actions": extensions.citizen_actions(submission),
     }
@@ -206,7 +204,8 @@ def withdraw(request, reference):
 
 @never_cache
 def rate(request, token):
-    """The link in the "completed" email (and on the status page): one rating per request."""
+    """The survey: the link in the decision's and the "completed" email, and on the status page once
+    the request is decided. One answer per request."""
     try:
         data = signing.loads(token, salt=RATING_SALT, max_age=RATING_LINK_DAYS * 86400)
         submission = Submission.objects.get(
@@ -215,12 +214,12 @@ def rate(request, token):
     except (signing.BadSignature, KeyError, TypeError, Submission.DoesNotExist):
         return _render(request, "rate_invalid", {}, status=400)
     if not satisfaction.can_rate(submission):
-        done = submission.status == SubmissionStatus.COMPLETED
+        done = satisfaction.is_decided(submission)
         return _render(request, "rate_done", {"submission": submission, "already": done})
-    form = RatingForm(_posted(request))
+    form = SurveyForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            satisfaction.rate(submission, form.cleaned_data["score"], form.cleaned_data["comment"])
+            satisfaction.rate(submission, form.answers(), form.cleaned_data["comment"])
         except workflow.WorkflowError as error:
             form.add_error(None, str(error.message))
         else:

@@ -268,7 +268,9 @@ def _requests(office, service_ids, count, seed):
     )
     SatisfactionRating.objects.bulk_create(
         [
-            SatisfactionRating(submission=s, score=rng.choice([3, 4, 5, 5, 2]), created_at=s.decided_at)
+            SatisfactionRating(
+                submission=s, office=office, score=rng.choice([3, 4, 5, 5, 2]), created_at=s.decided_at
+            )
             for s in made
             if s.status == SubmissionStatus.COMPLETED and rng.random() < 0.6
         ],

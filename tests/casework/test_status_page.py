@@ -126,24 +126,27 @@ def test_withdraw(client, submission):
     assert submission.status == SubmissionStatus.WITHDRAWN
 
 
+ALL_FIVE = {"speed": "4", "staff": "5", "clarity": "3", "ease": "4", "overall": "5"}
+
+
 def test_rating_once_after_completion(client, handled_service):
     submission = make_submission(handled_service, status="completed")
     url = _url("rate", rating_token(submission))
     assert client.post(url, {}).status_code == 400
-    response = client.post(url, {"score": "5", "comment": "บริการรวดเร็ว"})
+    response = client.post(url, {**ALL_FIVE, "comment": "บริการรวดเร็ว"})
     assert response.status_code == 200 and response.context["thanks"]
     assert SatisfactionRating.objects.get(submission=submission).score == 5
-    again = client.post(url, {"score": "1"})
+    again = client.post(url, {**ALL_FIVE, "overall": "1"})
     assert again.context["already"] and SatisfactionRating.objects.get(submission=submission).score == 5
     assert submission.events.filter(kind="rating").count() == 1
 
 
-def test_rating_refused_before_completion_and_with_a_forged_link(client, submission):
+def test_rating_refused_before_the_decision_and_with_a_forged_link(client, submission):
     assert "already" in client.get(_url("rate", rating_token(submission))).context
     assert client.get(_url("rate", "forged-token")).status_code == 400
 
     with pytest.raises(workflow.WorkflowError):
-        satisfaction.rate(submission, 5)
+        satisfaction.rate(submission, {"speed": 5, "staff": 5, "clarity": 5, "ease": 5, "overall": 5})
 
 
 def test_the_officers_question_is_right_above_the_reply_box(client, submission, permit_officer):

@@ -31,7 +31,7 @@ from django.utils import translation
 from django.views.static import serve
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from casework.models import ServiceHandler, Submission, SubmissionEvent, SubmissionFile
+from casework.models import SatisfactionRating, ServiceHandler, Submission, SubmissionEvent, SubmissionFile
 from disclosure.models import DisclosureItem
 from documents import services as document_services
 from documents.models import DocumentTemplate, IssuedDocument, ServiceDocument
@@ -85,6 +85,8 @@ OIT = {COMMS, ADMIN}
 # The second office's request: its officer (who handles its service), its administrators (every request
 # of their office) and the platform's administrators.
 OF_NB = {OFFICE_OFFICER, OFFICE_ADMIN, ADMIN}
+# The counter's tablet of the first office: its officers and the platform's administrators.
+TABLET = {OFFICER, OTHER, ADMIN}
 
 # Where a refusal may send the browser: the login, the admin home (Wagtail's "no permission"), the
 # two-factor step, the citizen's code page, the status look-up.
@@ -318,6 +320,31 @@ def cases(s):
         Case("GET /admin/inbox/counter/", reverse("inbox:counter"), INBOX),
         Case("GET /admin/inbox/reports/", reverse("inbox:report"), INBOX),
         Case("GET /admin/inbox/reports/?format=csv", reverse("inbox:report") + "?format=csv", INBOX),
+        # The satisfaction survey on the counter's tablet: the office's own staff (this is the first
+        # office's site); the officer's step, then the citizen's, then thanks.
+        Case("GET /admin/inbox/survey/", reverse("inbox:survey"), TABLET),
+        Case(
+            "POST /admin/inbox/survey/ (anonymous answer)",
+            reverse("inbox:survey"),
+            TABLET,
+            "post",
+            {"reference": ""},
+            then=reverse("inbox:survey_answer"),
+            changes=False,  # only the session: which request the next answer is about
+        ),
+        Case("GET /admin/inbox/survey/answer/", reverse("inbox:survey_answer"), TABLET),
+        Case(
+            "POST /admin/inbox/survey/answer/",
+            reverse("inbox:survey_answer"),
+            TABLET,
+            "post",
+            {"speed": "5", "staff": "4", "clarity": "4", "ease": "5", "overall": "5"},
+            then=reverse("inbox:survey_done"),
+        ),
+        Case("GET /admin/inbox/survey/thanks/", reverse("inbox:survey_done"), TABLET),
+        # Before and after: the office's administrators (here: the platform's; the other office's
+        # administrators compare their own office on its own site).
+        Case("GET /admin/inbox/survey/compare/", reverse("inbox:survey_compare"), {ADMIN}),
         Case("GET /admin/messages/", reverse("outbox:failed"), {ADMIN}),
         # The national overview: platform administrators only, never an office's administrators.
         Case("GET /admin/national/", reverse("national:overview"), {ADMIN}),
@@ -858,6 +885,7 @@ def state():
         list(Refund.objects.order_by("pk").values_list("pk", "status")),
         TOTPDevice.objects.count(),
         AccessLog.objects.count(),
+        SatisfactionRating.objects.count(),
         list(IssuedDocument.objects.order_by("pk").values_list("pk", "state")),
         list(ProcessingAgreement.objects.order_by("pk").values_list("pk", "ends_on")),
         Adoption.objects.count(),
