@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from casework import notices
+from documents import renewals
 from documents.constants import DocumentState
 from documents.models import IssuedDocument
 
@@ -66,6 +67,7 @@ def send_expiry_reminders(today=None) -> int:
                 "documents/email/expiry",
                 document=document,
                 days_left=(document.valid_until - today).days,
+                renew_online=renewals.renewal_link(document) is not None,
             )
             sent += 1
     return sent

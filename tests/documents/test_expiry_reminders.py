@@ -75,3 +75,12 @@ def test_the_reminder_is_in_the_requests_language(licence_service, licence_link,
     [message] = reminders_sent()
     assert message.language == "en" and "Food shop licence" in message.subject
     assert "60 days left" in message.body
+
+
+def test_a_licence_renewed_online_says_how(licence, licence_link):
+    reminders.send_expiry_reminders(licence.valid_until - 60 * DAY)
+    assert "ต่ออายุทางออนไลน์" not in reminders_sent()[-1].body  # the service renews nothing online
+    licence_link.renews_service_id = licence_link.service_id
+    licence_link.save()
+    reminders.send_expiry_reminders(licence.valid_until - 15 * DAY)
+    assert "“ต่ออายุเอกสารนี้ทางออนไลน์”" in reminders_sent()[-1].body
