@@ -35,6 +35,10 @@ def _dump(figures: OfficeFigures) -> dict:
         "services": [row(service) for service in figures.services],
         "total": row(figures.total),
         "channels": figures.channels,
+        "service_months": {
+            title: [[month.month.isoformat(), month.received, month.decided] for month in months]
+            for title, months in figures.service_months.items()
+        },
         "survey": {
             "answers": figures.survey.answers,
             "questions": [dataclasses.asdict(question) for question in figures.survey.questions],
@@ -57,6 +61,13 @@ def _load(year: FiscalYear, data: dict, open_now: int, overdue_now: int) -> Offi
         services=[row(values) for values in data["services"]],
         total=row(data["total"]),
         channels=data["channels"],
+        service_months={  # absent from snapshots stored before it was counted
+            title: [
+                MonthRow(datetime.date.fromisoformat(day), received, decided)
+                for day, received, decided in months
+            ]
+            for title, months in data.get("service_months", {}).items()
+        },
         open_now=open_now,
         overdue_now=overdue_now,
         survey=satisfaction.Summary(

@@ -39,6 +39,7 @@ CSV_COLUMNS = [
 TABLES = {
     "services": CSV_COLUMNS,
     "months": ["month", "received", "decided"],
+    "service_months": ["service", "month", "received", "decided"],
     "channels": ["channel", "received"],
     "survey": ["question", "answers", "mean_1_to_5", "satisfied_percent"],
 }
@@ -144,6 +145,12 @@ def statistics(request):
         return _json(year, office, rows, total, figures, survey, computed_at)
     months = [(_month(month.month), count(month.received), count(month.decided)) for month in figures.months]
     channels = [(label, count(figures.channels.get(value, 0))) for value, label in Channel.choices]
+    month_names = [_short_month(month.month) for month in figures.months]
+    service_months = [
+        (row.title, [count(month.received) for month in figures.service_months[source.title]])
+        for row, source in zip(rows, figures.services, strict=True)
+        if source.title in figures.service_months
+    ]
     years = [FiscalYear(current.number - n) for n in range(YEARS_SHOWN)]
     return render(
         request,
@@ -155,6 +162,8 @@ def statistics(request):
             "total": total,
             "months": months,
             "channels": channels,
+            "month_names": month_names,
+            "service_months": service_months,
             "survey": survey,
             "survey_answers": count(figures.survey.answers),
             "charts": _charts(year, figures, months, channels, survey, target, total),
@@ -209,6 +218,12 @@ def _table_rows(table, figures, survey):
         return [
             (month.month.strftime("%Y-%m"), count(month.received), count(month.decided))
             for month in figures.months
+        ]
+    if table == "service_months":
+        return [
+            (title, month.month.strftime("%Y-%m"), count(month.received), count(month.decided))
+            for title, months in figures.service_months.items()
+            for month in months
         ]
     if table == "channels":
         return [(value, count(figures.channels.get(value, 0))) for value in Channel.values]

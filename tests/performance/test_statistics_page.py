@@ -16,7 +16,7 @@ from casework.constants import SurveySource
 from casework.models import SatisfactionRating
 from tests.casework.factories import on
 from tests.offices.conftest import SECOND_HOST
-from tests.offices.test_overview import COMMENT, PERMIT, _decided
+from tests.offices.test_overview import COMMENT, GARBAGE, PERMIT, _decided
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +143,34 @@ def test_the_page_works_without_javascript(answered):
     main = html[html.index("<main") : html.index("</main>")]
     assert "<script" not in main and "<canvas" not in main
     assert PERMIT in main
+
+
+@freeze_time(TODAY)
+def test_each_services_requests_by_month_with_small_counts_hidden(offices):
+    """Six permits in November and two garbage fees in October: per service and month, the permit's
+    November shows 6, a count from 1 to 4 says "fewer than 5"; the other office's requests are not here."""
+    _first, _second, a_permit, a_garbage, b_permit = offices
+    for n in range(6):
+        _decided(a_permit, MONDAY, TUESDAY, name=n)
+    for n in range(2):
+        _decided(a_garbage, datetime.date(2026, 10, 6), datetime.date(2026, 10, 7), name=n)
+    for n in range(7):
+        _decided(b_permit, MONDAY, TUESDAY, name=n)
+    html = Client().get(URL).content.decode()
+    table = html.split("คำขอที่ได้รับ แยกตามบริการและเดือน</caption>")[1].split("</table>")[0]
+    rows = {
+        re.search(r'<th scope="row">([^<]+)</th>', row)[1]: re.findall(r"<td>([^<]*)</td>", row)
+        for row in re.findall(r"<tr><th scope=\"row\">.*?</tr>", table, flags=re.S)
+    }
+    assert set(rows) == {PERMIT, GARBAGE}
+    permit, garbage = rows[PERMIT], rows[GARBAGE]
+    assert len(permit) == 12 and permit[1] == "6"  # October, then November
+    assert garbage[0] == "น้อยกว่า 5" and permit[0] == garbage[1] == "0"  # none is not a small count
+    lines = list(
+        csv.reader(
+            io.StringIO(Client().get(URL, {"format": "csv", "table": "service_months"}).text.lstrip("\ufeff"))
+        )
+    )
+    assert lines[0] == ["service", "month", "received", "decided"]
+    assert [PERMIT, "2026-11", "6", "6"] in lines
+    assert [GARBAGE, "2026-10", "", ""] in lines  # hidden, not zero
