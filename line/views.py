@@ -98,11 +98,14 @@ def link(request, reference):
     return _render(request, context)
 
 
-@require_POST
 def unbind(request, reference):
+    """POST from the status page's button; any other method lands on the status page (a page in the
+    citizen's language, not a bare 405)."""
     submission = Submission.objects.by_reference(reference, office=office_for_request(request))
     if submission is None or not is_verified(request, submission):
         return redirect("status:lookup")
+    if request.method != "POST":
+        return redirect("status:detail", submission.reference)
     if bindings.unbind_request(submission, by="citizen:status-page"):
         messages.success(request, _("LINE updates stopped. We keep sending them by email."))
     return redirect("status:detail", submission.reference)
