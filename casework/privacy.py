@@ -19,6 +19,9 @@ from eforms import field_types
 from eforms.storage import delete_quietly
 from privacy.erasure import scrub
 
+#: Years a survey comment tied to no request is kept (the shortest retention of requests).
+UNATTACHED_COMMENT_YEARS = min(retention.DEFAULT_RETENTION_YEARS.values())
+
 logger = logging.getLogger(__name__)
 
 
@@ -121,6 +124,16 @@ class Submissions:
         )
         # The files go once the erasure's transaction has ended: a rollback must not lose a file it keeps.
         return {"files": len(files), "_after": lambda: _delete_files(stored, sub.reference)}
+
+    def purge_unattached(self, now):
+        """Comments of the counter's anonymous survey answers (tied to no request) may name someone:
+        cleared after the shortest retention, a year; the scores stay for the statistics."""
+        cutoff = retention.years_before(now, UNATTACHED_COMMENT_YEARS)
+        return (
+            SatisfactionRating.objects.filter(submission__isnull=True, created_at__lt=cutoff)
+            .exclude(comment="")
+            .update(comment="")
+        )
 
     def expired_cases(self, now):
         for submission in retention.expired_submissions(now).select_related("service").iterator():

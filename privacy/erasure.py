@@ -74,6 +74,15 @@ def anonymise_case(case, *, now=None) -> dict:
     return done
 
 
+def purge_unattached(now=None) -> int:
+    """Records tied to no request, past their retention, from every app that keeps such records."""
+    now = now or timezone.now()
+    return sum(
+        registry.call(declaration, "purge_unattached", now, default=0)
+        for declaration in registry.declarations()
+    )
+
+
 def expired_cases(now=None):
     """Requests past their retention, from the app that keeps requests."""
     now = now or timezone.now()

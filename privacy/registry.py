@@ -14,6 +14,8 @@ answers, for its own models only, some of these (what it leaves out counts as "n
     anonymise_case(case, now)   erase this app's personal data about a finished request; returns a count
     erase_person(person)        erase records naming the person that belong to no request
     expired_cases(now)          requests past their retention, as objects with `.pk` and `.reference`
+    purge_unattached(now)       erase personal data of records tied to no request once past their
+                                retention (a counter's anonymous survey comments); returns a count
     cases_of_offices(ids, offices)  those requests made to these offices (ids)
                                 (these two only the app that keeps requests answers)
 

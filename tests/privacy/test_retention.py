@@ -11,9 +11,10 @@ from django.core.management import call_command
 from freezegun import freeze_time
 
 from casework import reports, retention, timeline, workflow
-from casework.constants import EventKind, SubmissionStatus
+from casework.constants import EventKind, SubmissionStatus, SurveySource
 from casework.models import SatisfactionRating, Submission, SubmissionFile
 from eforms.constants import ServiceCategory
+from offices.lookup import default_office
 from outbox.models import Message
 from payments import counter as payment_counter
 from payments.models import Receipt
@@ -238,3 +239,23 @@ def test_payments_keep_amounts_and_receipts_without_the_payer(handled_service, a
     assert Receipt.objects.get(payment=payment).number == receipt.number
     assert all("สมชาย" not in line.message for line in payment.log.all())
     assert_erased(done)
+
+
+def test_anonymous_counter_comments_are_cleared_after_a_year(site_pages):
+    """The counter's tablet answers tied to no request: their comments may name someone, so they go
+    after a year like the shortest retention; the scores stay for the statistics."""
+    office = default_office()
+    old = SatisfactionRating.objects.create(
+        office=office, score=2, comment="คุณสมชายพูดไม่สุภาพ", source=SurveySource.COUNTER,
+        created_at=datetime.datetime(2025, 11, 1, 10, tzinfo=datetime.UTC),
+    )  # fmt: skip
+    recent = SatisfactionRating.objects.create(
+        office=office, score=5, comment="บริการรวดเร็ว", source=SurveySource.COUNTER,
+        created_at=datetime.datetime(2026, 11, 1, 10, tzinfo=datetime.UTC),
+    )  # fmt: skip
+    with freeze_time("2026-12-06 12:00:00+07:00"):
+        purge()
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.comment, old.score) == ("", 2)
+    assert recent.comment == "บริการรวดเร็ว"

@@ -41,6 +41,11 @@ class Command(BaseCommand):
             totals["submissions"] += 1
             totals["files"] += files
             totals["payments"] += done.get("payments", 0)
+        if not dry_run:
+            comments = erasure.purge_unattached(now)
+            if comments:
+                logger.info("Cleared %s survey comment(s) tied to no request", comments)
+                self.stdout.write(f"Cleared {comments} survey comment(s) tied to no request.")
         verb = "Would erase" if dry_run else "Erased"
         summary = (
             f"{verb} the personal data of {totals['submissions']} submission(s): "
