@@ -56,9 +56,9 @@ def _build(template):
 
 def _drop_stale(cursor, template):
     """Templates of older migrations, unless another run is using one (then it stays for now)."""
-    cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [f"{PREFIX}%"])
+    cursor.execute("SELECT datname FROM pg_database")
     for (name,) in cursor.fetchall():
-        if name != template:
+        if name.startswith(PREFIX) and name != template:
             try:
                 cursor.execute(f"DROP DATABASE IF EXISTS {_quote(name)}")
             except Exception:  # noqa: BLE001 — in use by a concurrent run: left for a later one
