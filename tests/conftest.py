@@ -35,8 +35,8 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
-    """pytest-django's set-up, but on PostgreSQL each worker's database is cloned from one migrated
-    template (`tests/database_template.py`) instead of migrated again; dropped at the end."""
+    """pytest-django's set-up, but each worker's database is a copy of one migrated template
+    (`tests/database_template.py`) instead of migrated again; dropped at the end."""
     from django.test.utils import setup_databases, teardown_databases  # noqa: PLC0415
     from pytest_django.fixtures import _get_databases_for_setup  # noqa: PLC0415
 
@@ -44,7 +44,7 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
 
     aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
     with django_db_blocker.unblock():
-        cloned = database_template.clone_for_this_worker()
+        cloned = database_template.clone_for_this_worker() or database_template.fill_memory_database()
         config = setup_databases(
             verbosity=request.config.option.verbose,
             interactive=False,

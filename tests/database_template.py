@@ -4,11 +4,13 @@ takes about a second. The template is named by a hash of every migration and of 
 so a changed migration builds a new one; it is built under a lock by the first worker that needs it,
 under a temporary name renamed when complete (a build that fails leaves nothing to reuse).
 
-SQLite keeps Django's own in-memory test database, migrated per worker.
+On SQLite the template is a file, copied into each worker's in-memory database with sqlite3's backup
+API (as Django's own parallel runner does).
 """
 
 import fcntl
 import hashlib
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -37,12 +39,11 @@ def _quote(name) -> str:
     return connection.ops.quote_name(name)
 
 
-def _build(template):
-    """Migrate a database named `template` (through a temporary name) with Django's own test set-up."""
-    building = f"{template}_building"
+def _migrate_into(name):
+    """Django's own test set-up (every migration) into the database `name`; the settings restored."""
     test_settings = settings.DATABASES["default"]["TEST"]
     original_test_name, original_name = test_settings.get("NAME"), settings.DATABASES["default"]["NAME"]
-    test_settings["NAME"] = building
+    test_settings["NAME"] = name
     try:
         connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     finally:
@@ -50,6 +51,12 @@ def _build(template):
         test_settings["NAME"] = original_test_name
         settings.DATABASES["default"]["NAME"] = original_name
         connection.settings_dict["NAME"] = original_name
+
+
+def _build(template):
+    """Migrate a database named `template` (through a temporary name) with Django's own test set-up."""
+    building = f"{template}_building"
+    _migrate_into(building)
     with connection._nodb_cursor() as cursor:
         cursor.execute(f"ALTER DATABASE {_quote(building)} RENAME TO {_quote(template)}")
 
@@ -97,3 +104,35 @@ def close_other_sessions() -> None:
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
             [name],
         )
+
+
+#: This worker's own connection to its in-memory database: the database lives while one is open.
+_memory_keepers: list = []
+
+
+def fill_memory_database() -> bool:
+    """SQLite: copy the migrated template file into this worker's in-memory test database. False when
+    the tests do not run on an in-memory SQLite database."""
+    if connection.vendor != "sqlite":
+        return False
+    target = connection.creation._get_test_db_name()
+    if not connection.creation.is_in_memory_db(target):
+        return False
+    folder = Path(tempfile.gettempdir())
+    template = folder / f"{PREFIX}{signature()}.sqlite3"
+    with open(folder / f"{template.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            building = folder / f"{template.name}.building"
+            building.unlink(missing_ok=True)
+            _migrate_into(str(building))
+            building.rename(template)
+            for stale in folder.glob(f"{PREFIX}*.sqlite3"):
+                if stale != template:
+                    stale.unlink(missing_ok=True)
+    source = sqlite3.connect(f"file:{template}?mode=ro", uri=True)
+    memory = sqlite3.connect(target, uri=True)
+    source.backup(memory)
+    source.close()
+    _memory_keepers.append(memory)
+    return True
