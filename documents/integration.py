@@ -54,7 +54,7 @@ def citizen_actions(submission):
                 "hint": _("Your last answers and files are filled in: you change only what has changed."),
             }
         ]
-    if renewals.renewal_link(document) is None or not decision.reason:
+    if decision.link is None or not decision.reason:
         return None
     return [{"label": "", "url": "", "hint": decision.reason}]
 

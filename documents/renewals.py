@@ -62,35 +62,36 @@ def open_renewal(document):
 
 
 def decide(document, today: datetime.date) -> Decision:
-    """Whether the holder may renew `document` today, and if not why (in the active language)."""
+    """Whether the holder may renew `document` today, and if not why (in the active language). A
+    refusal carries the renewal service's link when there is one, so callers need not look again."""
     link = renewal_link(document)
+
+    def refuse(reason):
+        return Decision(False, str(reason), link=link)
+
     if link is None or not link.service.live:
-        return Decision(False, str(_("This document is not renewed online.")))
+        return refuse(_("This document is not renewed online."))
     if document.state == DocumentState.REVOKED:
-        return Decision(False, str(_("This document was revoked: it cannot be renewed.")))
+        return refuse(_("This document was revoked: it cannot be renewed."))
     if document.state == DocumentState.SUSPENDED:
-        return Decision(False, str(_("This document is suspended: contact the office before renewing it.")))
+        return refuse(_("This document is suspended: contact the office before renewing it."))
     if document.valid_until is None:
-        return Decision(False, str(_("This document has no end date: it needs no renewal.")))
+        return refuse(_("This document has no end date: it needs no renewal."))
     if IssuedDocument.objects.filter(renews=document).exists():
-        return Decision(False, str(_("This document has been renewed already.")))
+        return refuse(_("This document has been renewed already."))
     pending = open_renewal(document)
     if pending is not None:
-        return Decision(
-            False,
-            str(
-                _("Its renewal was sent already: request %(reference)s.")
-                % {"reference": pending.submission.reference}
-            ),
+        return refuse(
+            _("Its renewal was sent already: request %(reference)s.")
+            % {"reference": pending.submission.reference}
         )
     opens = document.valid_until - datetime.timedelta(days=link.renewal_opens_days)
     if today < opens:
-        return Decision(
-            False,
-            str(_("Renewal opens on %(date)s.") % {"date": format_date(opens, translation.get_language())}),
+        return refuse(
+            _("Renewal opens on %(date)s.") % {"date": format_date(opens, translation.get_language())}
         )
     if today > document.valid_until + datetime.timedelta(days=link.late_renewal_days):
-        return Decision(False, str(_("This document ended too long ago to be renewed: apply anew.")))
+        return refuse(_("This document ended too long ago to be renewed: apply anew."))
     return Decision(True, link=link, late=today > document.valid_until)
 
 
@@ -141,7 +142,7 @@ def describe(origin) -> list[str]:
             "date": format_date(document.valid_until, language),
         }
     ]
-    decision = decide(document, _today())
+    decision = decide(document, timezone.localdate())
     if decision.late and decision.link.late_surcharge_percent:
         lines.append(
             _("This document has ended: a late-renewal surcharge of %(percent)s%% is added to the fee.")
@@ -156,7 +157,7 @@ def received(submission, origin) -> None:
     document = IssuedDocument.objects.select_for_update().filter(pk=origin.get("document")).first()
     if document is None or document.office_id != submission.office_id:
         return
-    decision = decide(document, _today())
+    decision = decide(document, timezone.localdate())
     if not decision.allowed or decision.link.service_id != submission.service_id:
         return
     Renewal.objects.create(
@@ -183,10 +184,6 @@ def surcharge(submission, fee):
 
 def percent_text(value) -> str:
     return f"{Decimal(value).normalize():f}"
-
-
-def _today():
-    return timezone.localdate()
 
 
 def changed_answers(renewal) -> list[str]:

@@ -96,7 +96,7 @@ def renew(request, reference):
             context = {"message": UNAVAILABLE_MESSAGE, "retry_url": request.get_full_path()}
             return TemplateResponse(request, "eforms/storage_unavailable.html", context, status=503)
     language = translation.get_language()
-    link = decision.link or renewals.renewal_link(document)
+    link = decision.link
     context = {
         "submission": submission,
         "document": document,
