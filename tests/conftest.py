@@ -69,6 +69,15 @@ def _clear_cache():
 
 
 @pytest.fixture
+def demo_site(transactional_db):
+    """The demo municipality as `manage.py load_demo` leaves it, copied from a snapshot made once per
+    run (`tests/demo_snapshot.py`). For transactional tests only."""
+    from tests import demo_snapshot  # noqa: PLC0415
+
+    demo_snapshot.restore()
+
+
+@pytest.fixture
 def thai():
     return Locale.objects.get(language_code="th")
 

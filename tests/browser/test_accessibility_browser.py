@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from playwright.sync_api import Error as PlaywrightError
 from pythainlp.tokenize import word_tokenize
 
@@ -251,11 +250,12 @@ def issue_a_demo_licence() -> str:
     return document.verification_code
 
 
-def test_public_pages_have_no_accessibility_finding_and_valid_html(live_server, chromium, settings, tmp_path):
+def test_public_pages_have_no_accessibility_finding_and_valid_html(
+    live_server, chromium, settings, tmp_path, demo_site
+):
     settings.TAMBON_TYPESET = True  # the real pages' markup (the test settings turn it off)
     settings.STRIPE_SECRET_KEY = settings.STRIPE_WEBHOOK_SECRET = ""  # the demo checkout, on purpose
     settings.PAYMENTS_DEMO = True
-    call_command("load_demo")
     context = chromium.new_context(viewport=WIDE, locale="th-TH")
     page = context.new_page()
     audit = Audit(page, tmp_path)

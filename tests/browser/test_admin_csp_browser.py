@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Locale
 
 from home.models import InformationPage
@@ -45,9 +44,8 @@ def watch_csp(page):
 
 
 def test_page_editor_and_translation_editor_run_without_csp_violations(
-    live_server, browser_page, django_user_model
+    live_server, browser_page, django_user_model, demo_site
 ):
-    call_command("load_demo")
     django_user_model.objects.create_superuser("editor", "editor@example.com", "a-long-test-password")
     page = browser_page
     violations = watch_csp(page)

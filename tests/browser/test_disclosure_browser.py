@@ -3,7 +3,6 @@ any kind in either language, at a desktop and a phone width; everything there an
 JavaScript (the year is chosen with a plain form); the charter prints without the site's menus."""
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.conftest import accessibility_findings
 
@@ -14,9 +13,8 @@ WIDTHS = [{"width": 1280, "height": 900}, {"width": 360, "height": 640}]
 
 
 @pytest.fixture
-def demo(settings):
+def demo(settings, demo_site):
     settings.TAMBON_TYPESET = True  # the real pages' markup (the test settings turn it off)
-    call_command("load_demo")
 
 
 def test_the_pages_have_no_accessibility_finding_in_either_language(live_server, chromium, demo):

@@ -3,7 +3,6 @@
 Every page type's accessibility is checked in test_accessibility_browser.py."""
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.conftest import accessibility_findings, save_screenshot
 
@@ -19,8 +18,7 @@ def transferred_bytes(page):
     )
 
 
-def test_home_page_in_thai_and_english(live_server, browser_page):
-    call_command("load_demo")
+def test_home_page_in_thai_and_english(live_server, browser_page, demo_site):
     page = browser_page
 
     page.goto(f"{live_server.url}/")
@@ -62,8 +60,7 @@ def test_home_page_in_thai_and_english(live_server, browser_page):
     assert accessibility_findings(page) == []
 
 
-def test_pages_work_without_javascript(live_server, chromium):
-    call_command("load_demo")
+def test_pages_work_without_javascript(live_server, chromium, demo_site):
     context = chromium.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(f"{live_server.url}/th/")

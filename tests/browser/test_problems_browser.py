@@ -3,7 +3,6 @@ Thai and English passes axe-core (best practice included), the Nu HTML checker, 
 of the other public pages (tests/browser/test_accessibility_browser.py)."""
 
 import pytest
-from django.core.management import call_command
 
 from problems.models import ProblemReport
 from tests.browser.test_accessibility_browser import PHONE, WIDE, Audit, nu_errors
@@ -14,9 +13,10 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 HOSTILE = '<script>alert("x")</script>'
 
 
-def test_report_a_problem_and_the_board_pass_every_check(live_server, chromium, settings, tmp_path):
+def test_report_a_problem_and_the_board_pass_every_check(
+    live_server, chromium, settings, tmp_path, demo_site
+):
     settings.TAMBON_TYPESET = True  # the real pages' markup
-    call_command("load_demo")
     base = live_server.url
     context = chromium.new_context(viewport=WIDE, locale="th-TH")
     context.grant_permissions(["geolocation"])
