@@ -8,16 +8,9 @@ import json
 
 import pytest
 
-from home.demo import loader
 from tests.browser.conftest import save_screenshot, serious_accessibility_violations
-from tourism import demo
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def load_site():
-    """The demo municipality's pages and the tourism demo (not the other apps' demos)."""
-    demo.load(loader.load())
 
 
 def only_local(page, live_server):
@@ -32,8 +25,7 @@ def only_local(page, live_server):
     page.route("**/*", route)
 
 
-def test_tourism_index_attraction_and_map(live_server, browser_page):
-    load_site()
+def test_tourism_index_attraction_and_map(live_server, browser_page, demo_site):
     page = browser_page
     only_local(page, live_server)
 
