@@ -12,7 +12,7 @@
   box.hidden = false;
 
   function text(name, values) {
-    return box.getAttribute("data-" + name).replace(/%\((\w+)\)s/g, function (all, key) {
+    return box.getAttribute("data-" + name).replace(/\{(\w+)\}/g, function (all, key) {
       return values && key in values ? values[key] : all;
     });
   }
