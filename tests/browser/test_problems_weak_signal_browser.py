@@ -118,7 +118,12 @@ def test_the_boards_map_and_reporting_on_a_weak_connection(live_server, chromium
     # A report in progress survives a reload; the contact only in this tab's session storage.
     fetched.clear()
     _to_photos_step(page, base, "ไฟฟ้าส่องสว่างดับ", "ซอยทดสอบ 1")
+    fetched.clear()
     page.goto(f"{base}/th/reports/new/where/")
+    assert not [u for u in fetched if u.startswith(TILES) or "leaflet" in u]  # the map waits to be opened
+    page.get_by_text("ปักหมุดบนแผนที่").click()
+    page.locator("[data-problems-map] .leaflet-marker-icon").wait_for()
+    assert [u for u in fetched if u.startswith(TILES)]
     page.get_by_label("จุดสังเกต").fill("หน้าวัดดอยงาม")
     page.reload()
     assert page.get_by_label("จุดสังเกต").input_value() == "หน้าวัดดอยงาม"
