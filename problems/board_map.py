@@ -7,12 +7,12 @@ A cell is `CELL_PIXELS` wide on the screen at the requested zoom; when a view st
 `MAX_POINTS` cells, the cells are made twice as wide (up to `WIDENINGS` times), then the largest groups
 are kept and the answer says it was cut."""
 
-from django.db.models import Avg, Count, FloatField, Min, Q, Value
+from django.db.models import Avg, Count, FloatField, Max, Min, Q, Value
 from django.db.models.functions import Cast, Floor
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from home.dates import format_date
+from problems.constants import PublicState
 
 #: The most points (cases or groups) one answer holds.
 MAX_POINTS = 500
@@ -59,37 +59,63 @@ def _grouped(placed, cell):
     )  # fmt: skip
 
 
-def _single(report, today):
+def _single(report):
+    """What the map says of one case: no description, landmark or anything of its reporter."""
     created = timezone.localtime(report.created_at).date()
     return {
         "id": report.pk,
-        "url": reverse("problems:case", args=[report.pk]),
-        "category": report.category.name,
-        "icon": report.category.icon,
-        "state": str(report.public_state.label),
-        "state_code": report.public_state.value,
+        "category": report.category.code,
+        "state": report.public_state.value,
         "place": ", ".join(p for p in (str(report.village_label), report.road) if p),
         "date": format_date(created, translation.get_language(), short=True),
-        "days": (today - created).days,
     }
 
 
-def map_data(reports, *, zoom, bbox=None):
-    """The map's answer for the board's (already filtered) cases: a few counts and at most `MAX_POINTS`
-    points. Four queries at most whatever the number of cases (counts, groups, one widening at a time
-    when needed, the single cases' details)."""
-    counts = reports.aggregate(
-        total=Count("pk"), placed=Count("pk", filter=Q(latitude__isnull=False, longitude__isnull=False))
-    )
-    placed = reports.filter(latitude__isnull=False, longitude__isnull=False)
+def _first_cell(zoom, counts, bbox):
+    """The zoom's cell, made wider when a grid of it over the cases' extent could hold more than
+    `MAX_POINTS` cells (then the grouping query needs no second try)."""
+    cell = _cell_degrees(zoom)
+    if not counts["in_view"] or counts["in_view"] <= MAX_POINTS:
+        return cell  # fewer cases than the limit: never more groups than cases
+    west, south, east, north = counts["west"], counts["south"], counts["east"], counts["north"]
+    if bbox:
+        west, south, east, north = (
+            max(west, bbox[0]),
+            max(south, bbox[1]),
+            min(east, bbox[2]),
+            min(north, bbox[3]),
+        )
+    width, height = max(0.0, east - west), max(0.0, north - south)
+    while (width // cell + 2) * (height // cell + 2) > MAX_POINTS:
+        cell *= 1.25
+    return cell
+
+
+def map_data(reports, *, zoom, bbox=None, categories=()):
+    """The map's answer for the board's (already filtered) cases: a few counts, the categories and
+    states named once, and at most `MAX_POINTS` points. Three queries whatever the number of cases
+    (counts and extent, groups, the single cases' details); a wider grid is tried only if the first
+    one still had too many cells."""
+    has_position = Q(latitude__isnull=False, longitude__isnull=False)
+    in_view = has_position
     if bbox:
         west, south, east, north = bbox
-        placed = placed.filter(
-            longitude__gte=west, longitude__lte=east, latitude__gte=south, latitude__lte=north
-        )
-    cell = _cell_degrees(zoom)
+        in_view &= Q(longitude__gte=west, longitude__lte=east, latitude__gte=south, latitude__lte=north)
+    as_float = {name: Cast(name, FloatField()) for name in ("latitude", "longitude")}
+    counts = reports.aggregate(
+        total=Count("pk"),
+        placed=Count("pk", filter=has_position),
+        in_view=Count("pk", filter=in_view),
+        west=Min(as_float["longitude"], filter=has_position),
+        east=Max(as_float["longitude"], filter=has_position),
+        south=Min(as_float["latitude"], filter=has_position),
+        north=Max(as_float["latitude"], filter=has_position),
+    )
+    placed = reports.filter(in_view)
+    cell = _first_cell(zoom, counts, bbox)
     truncated = False
-    for attempt in range(WIDENINGS + 1):
+    groups = []
+    for attempt in range(WIDENINGS + 1 if counts["in_view"] else 0):
         groups = list(_grouped(placed, cell)[: MAX_POINTS + 1])
         if len(groups) <= MAX_POINTS:
             break
@@ -100,16 +126,12 @@ def map_data(reports, *, zoom, bbox=None):
     ones = [g["one"] for g in groups if g["n"] == 1]
     details = {}
     if ones:
-        today = timezone.localdate()
         found = (
             reports.model.objects.filter(pk__in=ones)
             .select_related("category", "submission")
-            .only(
-                "pk", "village", "road", "created_at", "category__name_th", "category__name_en",
-                "category__icon", "submission__status",
-            )
-        )  # fmt: skip
-        details = {report.pk: _single(report, today) for report in found}
+            .only("pk", "village", "road", "created_at", "category__code", "submission__status")
+        )
+        details = {report.pk: _single(report) for report in found}
     points = []
     for group in groups:
         point = {"lat": round(group["lat"], 6), "lon": round(group["lon"], 6), "count": group["n"]}
@@ -122,7 +144,8 @@ def map_data(reports, *, zoom, bbox=None):
         "without_position": counts["total"] - counts["placed"],
         "shown": sum(g["n"] for g in groups),
         "zoom": zoom,
-        "cell_degrees": round(cell, 8),
         "truncated": truncated,
+        "categories": {c.code: {"name": c.name, "icon": c.icon} for c in categories},
+        "states": {state.value: str(state.label) for state in PublicState},
         "points": points,
     }

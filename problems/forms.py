@@ -170,6 +170,7 @@ class BoardFilter(forms.Form):
 
     def __init__(self, *args, categories=(), villages=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.categories = categories
         self.fields["category"].choices = [("", _("All problems"))] + [(c.code, c.name) for c in categories]
         self.fields["state"].choices = [("", _("All states"))] + list(PublicState.choices)
         self.fields["village"].choices = [("", _("All villages"))] + [

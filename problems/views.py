@@ -304,11 +304,12 @@ def board_map(request):
     """The board's cases for its map, as JSON: the list's filters, grouped per zoom, bounded in size
     (`problems.board_map`). Text is escaped for HTML too (<, >, & as \\u escapes)."""
     office = _office(request)
-    reports = _board_filters(request, office).apply(ProblemReport.objects.on_board(office))
+    filters = _board_filters(request, office)
     data = board_map_data.map_data(
-        reports,
+        filters.apply(ProblemReport.objects.on_board(office)),
         zoom=board_map_data.parse_zoom(request.GET.get("zoom")),
         bbox=board_map_data.parse_bbox(request.GET.get("bbox")),
+        categories=filters.categories,
     )
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_HTML_SAFE)
     response = HttpResponse(body, content_type="application/json")

@@ -27,13 +27,14 @@
     });
   }
 
-  function popup(point) {
+  function popup(point, data) {
+    var category = data.categories[point.category] || { name: "", icon: "" };
     var content = document.createElement("div");
     var link = document.createElement("a");
-    link.href = point.url;
-    link.textContent = (point.icon ? point.icon + " " : "") + point.category;
+    link.href = box.getAttribute("data-case").replace(/\/0\/$/, "/" + Number(point.id) + "/");
+    link.textContent = (category.icon ? category.icon + " " : "") + category.name;
     content.appendChild(link);
-    [point.state, point.place, point.date].forEach(function (line) {
+    [data.states[point.state], point.place, point.date].forEach(function (line) {
       if (!line) return;
       var row = document.createElement("div");
       row.textContent = line;
@@ -58,15 +59,15 @@
     function show(data) {
       layer.clearLayers();
       data.points.forEach(function (point) {
-        var single = point.count === 1 && point.url;
+        var single = point.count === 1 && point.id;
         var icon = L.divIcon({
-          className: single ? "problems-map__case problems-map__case--" + point.state_code : "problems-map__group",
+          className: single ? "problems-map__case problems-map__case--" + point.state : "problems-map__group",
           html: single ? "" : String(Number(point.count)), iconSize: single ? [18, 18] : [34, 34],
         });
-        var label = single ? point.category : text("group", { count: point.count });
+        var label = single ? (data.categories[point.category] || {}).name : text("group", { count: point.count });
         var marker = L.marker([point.lat, point.lon], { icon: icon, title: label, keyboard: false });
         if (single) {
-          marker.bindPopup(popup(point));
+          marker.bindPopup(popup(point, data));
         } else {
           marker.on("click", function () { map.setView([point.lat, point.lon], Math.min(map.getZoom() + 2, 19)); });
         }

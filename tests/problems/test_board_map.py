@@ -51,16 +51,16 @@ def test_the_map_data_has_the_boards_cases_never_the_reporter_nor_hidden_or_sens
     data, text = _data(client, "?zoom=18")
     assert data["total"] == 2 and data["placed"] == 1 and data["without_position"] == 1
     [point] = data["points"]
-    assert point["id"] == shown.pk and point["url"] == f"/th/reports/{shown.pk}/"
-    assert point["category"] == "ไฟฟ้าส่องสว่างดับ" and point["state"] == "รับเรื่องแล้ว"
+    assert point["id"] == shown.pk and point["category"] == "street-light" and point["state"] == "received"
     assert point["place"] == "หมู่ 3, ถนนเชียงใหม่"
+    assert data["categories"]["street-light"] == {"name": "ไฟฟ้าส่องสว่างดับ", "icon": "💡"}
+    assert "corruption" not in data["categories"]  # a sensitive category is not even named
+    assert data["states"]["received"] == "รับเรื่องแล้ว"
     for secret in ("สมชาย", "somchai", shown.submission.reference, "ไฟดับสามคืน", "รับเงิน", "หยาบคาย"):
         assert secret not in text
-    english, _text = _data(client.__class__(), "?zoom=18")
-    assert english["points"][0]["id"] == shown.pk
-    assert json.loads(client.get("/en/reports/map.json?zoom=18").content)["points"][0]["category"] == (
-        "Street light out"
-    )
+    english = json.loads(client.get("/en/reports/map.json?zoom=18").content)
+    assert english["categories"]["street-light"]["name"] == "Street light out"
+    assert english["states"]["received"] == "Received"
 
 
 def test_text_in_the_map_data_cannot_become_markup(client, site_pages):
@@ -92,7 +92,7 @@ def test_nearby_cases_are_grouped_with_their_count_at_a_low_zoom(client, site_pa
     counts = sorted(p["count"] for p in data["points"])
     assert counts == [1, 3]
     group = next(p for p in data["points"] if p["count"] == 3)
-    assert "id" not in group and "url" not in group  # a group names no case
+    assert "id" not in group and "category" not in group  # a group names no case
     assert next(p for p in data["points"] if p["count"] == 1)["id"] == far.pk
     assert {p["count"] for p in _data(client, "?zoom=19")[0]["points"]} == {1}
 
@@ -129,7 +129,7 @@ def test_the_answer_is_bounded_whatever_the_number_of_cases(client, site_pages, 
     assert data["total"] == data["placed"] == 1200
     assert data["shown"] == sum(p["count"] for p in data["points"])
     assert data["shown"] == 1200 or data["truncated"]
-    assert len(queries) <= 4 + board_map.WIDENINGS + 3  # session, site, office: never per case
+    assert len(queries) <= 3 + 3  # counts, groups, details; site, categories, area: never per case
     assert len(text) < 40 * 400
 
 
@@ -161,7 +161,7 @@ def test_the_board_offers_the_map_only_with_the_offices_tile_server(client, site
     response = client.get("/en/reports/?village=3")
     page = response.content.decode()
     assert "data-board-map" in page and "/static/problems/board_map.js" in page
-    assert 'data-url="/en/reports/map.json?village=3"' in page
+    assert 'data-url="/en/reports/map.json?village=3"' in page and 'data-case="/en/reports/0/"' in page
     assert "Show the reports on a map" in page
     # Nothing of the map is loaded with the page: Leaflet and the tiles only once it is opened.
     assert '<script src="/static/tourism/vendor/leaflet' not in page and 'leaflet.css" rel' not in page
