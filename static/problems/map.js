@@ -48,6 +48,7 @@
     function fill(point) {
       latitude.value = point.lat.toFixed(6);
       longitude.value = point.lng.toFixed(6);
+      latitude.dispatchEvent(new Event("input", { bubbles: true })); // kept on the phone (report.js)
     }
     function place(point, zoom) {
       pin.setLatLng(point);

@@ -91,9 +91,7 @@
     function save() {
       var draft = read(local, draftKey), contact = read(session, contactKey);
       fields().forEach(function (el) {
-        if ((el.type === "radio" || el.type === "checkbox") && !el.checked) {
-          if (el.type === "radio") return;
-        }
+        if (el.type === "radio" && !el.checked) return;
         var value = el.type === "checkbox" ? (el.checked ? el.value : "") : el.value;
         if (CONTACT.indexOf(el.name) >= 0) contact[el.name] = value;
         else draft[el.name] = value;
