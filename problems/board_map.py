@@ -3,9 +3,10 @@ the reporter's details), grouped on the server in a grid whose cells follow the 
 answer stays small whatever the number of cases: at most `MAX_POINTS` points, each a single case or a
 group with its count.
 
-A cell is `CELL_PIXELS` wide on the screen at the requested zoom; when a view still holds more than
-`MAX_POINTS` cells, the cells are made twice as wide (up to `WIDENINGS` times), then the largest groups
-are kept and the answer says it was cut."""
+A cell is `CELL_PIXELS` wide on the screen at the requested zoom, or wider when a grid of it over the
+cases' extent could hold more than `MAX_POINTS` cells (so one grouping query is enough). Should the
+groups still be too many, the cells are made twice as wide (up to `WIDENINGS` times), then the largest
+groups are kept and the answer says it was cut."""
 
 from django.db.models import Avg, Count, FloatField, Max, Min, Q, Value
 from django.db.models.functions import Cast, Floor
@@ -20,8 +21,6 @@ MAX_POINTS = 500
 CELL_PIXELS = 60
 WIDENINGS = 6
 MIN_ZOOM, MAX_ZOOM, DEFAULT_ZOOM = 0, 19, 13
-#: From this zoom on a cell is a few metres: cases are shown one by one when they fit.
-SINGLE_ZOOM = 18
 
 
 def parse_zoom(value):
@@ -54,7 +53,12 @@ def _grouped(placed, cell):
             cy=Floor(Cast("latitude", FloatField()) / cell_value),
         )
         .values("cx", "cy")
-        .annotate(n=Count("pk"), lat=Avg(Cast("latitude", FloatField())), lon=Avg(Cast("longitude", FloatField())), one=Min("pk"))
+        .annotate(
+            n=Count("pk"),
+            lat=Avg(Cast("latitude", FloatField())),
+            lon=Avg(Cast("longitude", FloatField())),
+            one=Min("pk"),
+        )
         .order_by("-n", "cx", "cy")
     )  # fmt: skip
 
