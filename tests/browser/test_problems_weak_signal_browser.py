@@ -4,14 +4,14 @@
   answered by Playwright), the cases from one request;
 - a large photo is shrunk in the browser before it is sent (the uploaded file is smaller);
 - what the citizen typed survives a reload, and is gone from the phone once the report is sent;
-- a report sent while offline waits, says so, and is sent when the connection returns.
+- a step sent while offline waits, says so, and is sent when the connection returns (the first step
+  as a plain form, the last with its photos by fetch).
 Every page passes axe-core and the phone checks (tests/browser/test_accessibility_browser.py)."""
 
 import io
 import random
 
 import pytest
-from django.core.management import call_command
 from PIL import Image
 
 from problems.models import OfficeArea, ProblemReport
@@ -75,9 +75,10 @@ def _to_photos_step(page, base, category, road):
     page.wait_for_url("**/th/reports/new/photos/")
 
 
-def test_the_boards_map_and_reporting_on_a_weak_connection(live_server, chromium, settings, tmp_path):
+def test_the_boards_map_and_reporting_on_a_weak_connection(
+    live_server, chromium, settings, tmp_path, demo_site
+):
     settings.TAMBON_TYPESET = True
-    call_command("load_demo")
     OfficeArea.objects.update(tile_url=TILES + "/{z}/{x}/{y}.png", tile_attribution="© OpenStreetMap")
     base = live_server.url
     context = chromium.new_context(viewport=PHONE, locale="th-TH")
@@ -153,7 +154,15 @@ def test_the_boards_map_and_reporting_on_a_weak_connection(live_server, chromium
     assert max(photo.width, photo.height) == 1600
     assert _kept(page) == []  # nothing of the report stays on the phone
 
-    # Offline: the report waits, the page says so, and it is sent when the connection returns.
+    # Offline: each step waits, the page says so, and it is sent when the connection returns.
+    page.goto(f"{base}/th/reports/new/")
+    page.get_by_label("ต้นไม้ล้ม กีดขวาง").check()
+    context.set_offline(True)
+    page.locator("main form button[type=submit]").click()
+    page.locator(".problems-keep__status").filter(has_text="ไม่ได้เชื่อมต่ออินเทอร์เน็ต").wait_for()
+    assert page.url.endswith("/th/reports/new/")
+    context.set_offline(False)
+    page.wait_for_url("**/th/reports/new/where/")
     _to_photos_step(page, base, "ต้นไม้ล้ม กีดขวาง", "ซอยทดสอบ 2")
     page.locator("#id_photos").set_input_files(
         files=[{"name": "tree.jpg", "mimeType": "image/jpeg", "buffer": jpeg_bytes()}]
