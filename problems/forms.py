@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from eforms.forms import MultipleFileField, MultipleFileInput
-from problems.constants import MAX_PHOTOS, PublicState
+from problems.constants import MAX_PHOTOS, STATUSES_OF, PublicState
 from problems.photos import clean_photo
 
 
@@ -162,13 +162,32 @@ class PhotosForm(CitizenForm):
 
 
 class BoardFilter(forms.Form):
+    """The board's filters, for the list and its map alike (a GET form: it works without script)."""
+
     category = forms.ChoiceField(label=_("Problem"), required=False)
     state = forms.ChoiceField(label=_("State"), required=False)
+    village = forms.ChoiceField(label=_("Village (moo)"), required=False)
 
-    def __init__(self, *args, categories=(), **kwargs):
+    def __init__(self, *args, categories=(), villages=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.categories = categories
         self.fields["category"].choices = [("", _("All problems"))] + [(c.code, c.name) for c in categories]
         self.fields["state"].choices = [("", _("All states"))] + list(PublicState.choices)
+        self.fields["village"].choices = [("", _("All villages"))] + [
+            (str(n), _("Moo %(number)s") % {"number": n}) for n in villages
+        ]
+
+    def apply(self, reports):
+        """The reports that match the valid filters; an unknown value is ignored, not an error."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        if data.get("category"):
+            reports = reports.filter(category__code=data["category"])
+        if data.get("state"):
+            reports = reports.filter(submission__status__in=STATUSES_OF[data["state"]])
+        if data.get("village"):
+            reports = reports.filter(village=data["village"])
+        return reports
 
 
 class HideForm(forms.Form):

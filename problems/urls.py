@@ -8,6 +8,7 @@ app_name = "problems"
 
 urlpatterns = [
     path("", views.board, name="board"),
+    path("map.json", views.board_map, name="board_map"),
     path("figures/", views.figures, name="figures"),
     path("new/", views.what, name="new"),
     path("new/where/", views.where, name="where"),

@@ -1,10 +1,12 @@
 """The citizen's pages: report in three steps (plain forms, no script needed), the confirmation, the
 public board and a case's page, and a case's photos. Each takes its office from the host."""
 
+import json
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -14,11 +16,12 @@ from casework import timeline
 from casework.constants import OPEN_STATUSES
 from casework.workflow import WorkflowError
 from offices.lookup import office_for_request
+from problems import board_map as board_map_data
 from problems import figures as report_figures
 from problems import follow as follow_codes
 from problems import services
 from problems import workflow as report_workflow
-from problems.constants import DEFAULT_VILLAGES, STATUSES_OF, PhotoKind, PositionSource
+from problems.constants import DEFAULT_VILLAGES, PhotoKind, PositionSource
 from problems.forms import BoardFilter, FollowForm, PhotosForm, VerdictForm, WhatForm, WhereForm
 from problems.models import Category, OfficeArea, ProblemPhoto, ProblemReport
 from security.headers import content_security_policy
@@ -73,7 +76,8 @@ def what(request):
         )
         request.session[SESSION_KEY] = draft
         return HttpResponseRedirect(reverse("problems:where"))
-    return _render(request, "problems/what.html", {"form": form, "categories": categories, **_step(1)})
+    context = {"form": form, "categories": categories, "office_id": office.pk, **_step(1)}
+    return _render(request, "problems/what.html", context)
 
 
 def _villages(office):
@@ -114,15 +118,11 @@ def where(request):
         "needs_confirmation": getattr(form, "needs_confirmation", False),
         "area": area,
         "map": bool(area and area.tile_url),
+        "office_id": office.pk,
         **_step(2),
     }
     response = _render(request, "problems/where.html", context)
-    if context["map"]:
-        # The office's own tile server, and only on this page.
-        response["Content-Security-Policy"] = content_security_policy(None, admin=False).replace(
-            "img-src 'self'", f"img-src 'self' {area.tile_origin}", 1
-        )
-    return response
+    return _with_tiles(response, area) if context["map"] else response
 
 
 def similar(request):
@@ -187,8 +187,9 @@ def photos(request):
     if category is None or "place" not in draft:
         return HttpResponseRedirect(reverse("problems:where" if category else "problems:new"))
     form = PhotosForm(_posted(request), request.FILES if request.method == "POST" else None)
+    context = {"form": form, "category": category, "office_id": office.pk, **_step(3)}
     if request.method == "POST" and form.is_valid() and _too_many(request, form):
-        return _render(request, "problems/photos.html", {"form": form, "category": category, **_step(3)}, 429)
+        return _render(request, "problems/photos.html", context, 429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         report = services.submit_report(
@@ -205,7 +206,7 @@ def photos(request):
         # Shown on the next page only (the code is kept nowhere else in clear).
         request.session[FOLLOW_CODE_KEY] = report.follow_code
         return HttpResponseRedirect(reverse("problems:done"))
-    return _render(request, "problems/photos.html", {"form": form, "category": category, **_step(3)})
+    return _render(request, "problems/photos.html", context)
 
 
 def _too_many(request, form):
@@ -240,22 +241,30 @@ def done(request):
         "submission": report.submission,
         "follow_code": code,
         "follow_url": request.build_absolute_uri(reverse("problems:follow", args=[code])) if code else "",
+        "office_id": office.pk,
     }
     response = _render(request, "problems/done.html", context)
     response["Referrer-Policy"] = "no-referrer"
     return response
 
 
+def _board_filters(request, office):
+    categories = [c for c in Category.objects.of(office) if not c.sensitive]
+    return BoardFilter(request.GET or None, categories=categories, villages=_villages(office))
+
+
+def _with_tiles(response, area):
+    """The office's own tile server in this response's Content-Security-Policy, and only here."""
+    response["Content-Security-Policy"] = content_security_policy(None, admin=False).replace(
+        "img-src 'self'", f"img-src 'self' {area.tile_origin}", 1
+    )
+    return response
+
+
 def board(request):
     office = _office(request)
-    categories = [c for c in Category.objects.of(office) if not c.sensitive]
-    filters = BoardFilter(request.GET or None, categories=categories)
-    reports = ProblemReport.objects.on_board(office)
-    if filters.is_valid():
-        if filters.cleaned_data["category"]:
-            reports = reports.filter(category__code=filters.cleaned_data["category"])
-        if filters.cleaned_data["state"]:
-            reports = reports.filter(submission__status__in=STATUSES_OF[filters.cleaned_data["state"]])
+    filters = _board_filters(request, office)
+    reports = filters.apply(ProblemReport.objects.on_board(office))
     first_photo = ProblemPhoto.objects.filter(report=OuterRef("pk"), kind=PhotoKind.BEFORE).order_by(
         "uploaded_at", "pk"
     )
@@ -271,14 +280,42 @@ def board(request):
     page = Paginator(reports, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    area = OfficeArea.objects.filter(office=office).first()
+    show_map = bool(area and area.tile_url)
     context = {
         "filters": filters,
         "page_obj": page,
         "reports": page.object_list,
         "query": query.urlencode(),
         "today": timezone.localdate(),
+        "area": area,
+        "map": show_map,
+        "map_data_url": reverse("problems:board_map") + (f"?{query.urlencode()}" if query else ""),
     }
-    return TemplateResponse(request, "problems/board.html", context)
+    response = TemplateResponse(request, "problems/board.html", context)
+    return _with_tiles(response, area) if show_map else response
+
+
+#: As json_script does: no "</script>" or markup can come out of the map's data whatever a case says.
+_HTML_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def board_map(request):
+    """The board's cases for its map, as JSON: the list's filters, grouped per zoom, bounded in size
+    (`problems.board_map`). Text is escaped for HTML too (<, >, & as \\u escapes)."""
+    office = _office(request)
+    filters = _board_filters(request, office)
+    data = board_map_data.map_data(
+        filters.apply(ProblemReport.objects.on_board(office)),
+        zoom=board_map_data.parse_zoom(request.GET.get("zoom")),
+        bbox=board_map_data.parse_bbox(request.GET.get("bbox")),
+        categories=filters.categories,
+    )
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_HTML_SAFE)
+    response = HttpResponse(body, content_type="application/json")
+    response["Cache-Control"] = "public, max-age=60"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def _public_report(request, pk):

@@ -9,6 +9,7 @@
       function (position) {
         document.getElementById("id_latitude").value = position.coords.latitude.toFixed(6);
         document.getElementById("id_longitude").value = position.coords.longitude.toFixed(6);
+        document.getElementById("id_longitude").dispatchEvent(new Event("input", { bubbles: true }));
         status.textContent = "✓";
         document.dispatchEvent(new CustomEvent("problems:located", {
           detail: [position.coords.latitude, position.coords.longitude],

@@ -1081,6 +1081,7 @@ PUBLIC = {
     "status:rate": "a citizen's signed rating link",
     "citizen_verify": "the one-time code page",
     "problems:board": "the public board of reported problems (never the reporter's details)",
+    "problems:board_map": "the public board's cases for its map: no hidden or sensitive case, no reporter",
     "problems:case": "a reported problem's public page (hidden and sensitive ones are 404)",
     "problems:photo": "a reported problem's photo, while its report is public",
     "problems:new": "reporting a problem: what",
