@@ -257,7 +257,10 @@ def _public_reports(office):
 
 
 def _when(text, name):
-    value = parse_datetime(text) if text else None
+    try:
+        value = parse_datetime(text) if text else None
+    except ValueError:  # well formed but not a date (month 13)
+        value = None
     if text and value is None:
         raise ApiError(
             400,

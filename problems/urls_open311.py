@@ -10,6 +10,8 @@ from problems import open311
 app_name = "open311"
 
 urlpatterns = [
+    # The spec's Service Discovery page suggests offering the discovery document at the endpoint's root.
+    path("", open311.discovery, {"fmt": "json"}, name="root"),
     path("discovery.<str:fmt>", open311.discovery, name="discovery"),
     path("services.<str:fmt>", open311.services, name="services"),
     path("services/<slug:code>.<str:fmt>", open311.service_definition, name="service"),
