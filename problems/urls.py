@@ -9,6 +9,7 @@ app_name = "problems"
 urlpatterns = [
     path("", views.board, name="board"),
     path("figures/", views.figures, name="figures"),
+    path("figures/monthly.csv", views.figures_csv, name="figures_csv"),
     path("new/", views.what, name="new"),
     path("new/where/", views.where, name="where"),
     path("new/similar/", views.similar, name="similar"),

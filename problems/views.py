@@ -4,7 +4,7 @@ public board and a case's page, and a case's photos. Each takes its office from 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -389,3 +389,16 @@ def figures(request):
     rows, since, until = report_figures.figures(office)
     context = {"rows": rows, "since": since, "until": until, "days": report_figures.PERIOD_DAYS}
     return TemplateResponse(request, "problems/figures.html", context)
+
+
+def figures_csv(request):
+    """The monthly figures as CSV (UTF-8 with a BOM, so that Excel shows the Thai), headings in the
+    page's language; the same small counts hidden as on the page."""
+    office = _office(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="problem-figures-{office.code}-{timezone.localdate():%Y-%m}.csv"'
+    )
+    response.write("\ufeff")
+    report_figures.write_csv(response, report_figures.monthly(office))
+    return response

@@ -1092,6 +1092,7 @@ PUBLIC = {
     "problems:follow_lookup": "the form for a report's follow-up code",
     "problems:follow": "a report's follow-up page, only with its secret code (rate-limited)",
     "problems:figures": "figures per category and division, small counts hidden",
+    "problems:figures_csv": "the monthly figures per category as CSV, small counts hidden",
     "open311:services": "Open311 GeoReport v2: the office's public problem categories",
     "open311:requests": "Open311 GeoReport v2: what the public board shows, no reporter's details",
     "open311:request": "Open311 GeoReport v2: one case the public board shows",
