@@ -16,6 +16,7 @@ description in the language of the request (Accept-Language; Thai by default), a
 import datetime
 import logging
 import re
+import uuid
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -214,7 +215,17 @@ def _end_of(day):
     return _iso(timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59))))
 
 
-def _request_item(request, report, office_name):
+def photo_urls(request):
+    """A function (report id, photo id) -> the photo's absolute URL, with reverse() called once: for a
+    thousand items it was a fifth of the answer's time."""
+    sample_pk, sample_id = 987654321, uuid.UUID(int=0)
+    url = request.build_absolute_uri(reverse("problems:photo", args=[sample_pk, sample_id]))
+    head, tail = url.split(str(sample_pk), 1)
+    middle, end = tail.split(str(sample_id), 1)
+    return lambda pk, photo_id: f"{head}{pk}{middle}{photo_id}{end}"
+
+
+def _request_item(report, office_name, photo_url):
     submission = report.submission
     place = ", ".join(p for p in (report.village_label, report.road, report.landmark) if p)
     return {
@@ -234,9 +245,7 @@ def _request_item(request, report, office_name):
         "zipcode": "",
         "lat": float(report.latitude) if report.latitude is not None else None,
         "long": float(report.longitude) if report.longitude is not None else None,
-        "media_url": request.build_absolute_uri(reverse("problems:photo", args=[report.pk, report.photo_id]))
-        if report.photo_id
-        else "",
+        "media_url": photo_url(report.pk, report.photo_id) if report.photo_id else "",
     }
 
 
@@ -248,6 +257,23 @@ def _public_reports(office):
     return (
         ProblemReport.objects.on_board(office)
         .select_related("category", "submission")
+        # Only what an item shows: up to 1,000 rows of three models are built per answer.
+        .only(
+            "pk",
+            "created_at",
+            "description",
+            "village",
+            "road",
+            "landmark",
+            "latitude",
+            "longitude",
+            "category__code",
+            "category__name_th",
+            "category__name_en",
+            "submission__status",
+            "submission__updated_at",
+            "submission__expected_completion",
+        )  # fmt: skip
         .annotate(
             photo_id=Subquery(first_photo.values("pk")[:1]),
             last_answer=Subquery(last_answer.values("text")[:1]),
@@ -340,7 +366,8 @@ def requests(request, fmt, office):
     start = (page - 1) * size
     rows = list(reports[start : start + size + 1])  # one more tells whether there is a next page
     name = str(office)
-    items = [_request_item(request, r, name) for r in rows[:size]]
+    photo_url = photo_urls(request)
+    items = [_request_item(r, name, photo_url) for r in rows[:size]]
     headers = {}
     if len(rows) > size:
         following = request.GET.copy()
@@ -355,7 +382,7 @@ def request_detail(request, fmt, office, pk):
     report = _public_reports(office).filter(pk=pk).first() if len(str(pk)) <= MAX_ID_DIGITS else None
     if report is None:
         raise ApiError(404, _("service_request_id not found: %(id)s") % {"id": pk})
-    return respond(fmt, "service_requests", [_request_item(request, report, str(office))])
+    return respond(fmt, "service_requests", [_request_item(report, str(office), photo_urls(request))])
 
 
 def not_found(request, fmt="json", rest=""):

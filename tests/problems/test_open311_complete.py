@@ -129,6 +129,10 @@ def test_requests_are_paged_with_page_and_page_size(client, site_pages):
     assert ids == newest_first[4:] and link == ""
     assert page("limit=3")[0] == newest_first[:3]  # `limit`: the other name of page_size
     assert page("page=9")[0] == []
+    first = _get(client, "/open311/v2/requests.json?page_size=1")[1][0]
+    photo = reports[-1].photos.get()
+    assert first["media_url"] == f"http://testserver/th/reports/{reports[-1].pk}/photos/{photo.pk}.jpg"
+    assert client.get(first["media_url"].removeprefix("http://testserver"))["Content-Type"] == "image/jpeg"
     assert page("")[0] == newest_first and page("")[1] == ""
 
 
