@@ -171,18 +171,11 @@ def discovery(request, fmt, office):
     changed = Category.objects.filter(office=office).aggregate(last=Max("updated_at"))["last"]
     changeset = _iso(changed or office.created_at, utc=True)
     organisation = office.organisation
-    contact = ", ".join(
-        p
-        for p in (
-            str(office),
-            organisation.phone if organisation else "",
-            organisation.email if organisation else "",
-        )
-        if p
-    )
+    parts = (organisation.name, organisation.phone, organisation.email) if organisation else (str(office),)
+    services_url = request.build_absolute_uri(reverse("open311:services", args=["json"]))
     content = {
         "changeset": changeset,
-        "contact": contact,
+        "contact": ", ".join(p for p in parts if p) or str(office),
         "key_service": _(
             "Ask the office for an API key: its administrators make one per client (in the admin, "
             "Settings → Open311 API keys)."
@@ -190,9 +183,7 @@ def discovery(request, fmt, office):
         "endpoints": [
             {
                 "specification": SPECIFICATION,
-                "url": request.build_absolute_uri(reverse("open311:services", args=["json"])).rsplit("/", 1)[
-                    0
-                ],
+                "url": services_url.rsplit("/", 1)[0],
                 "changeset": changeset,
                 "type": "production",
                 "formats": [MIME_TYPES["xml"], MIME_TYPES["json"]],
