@@ -3,6 +3,9 @@ citizen is told within 7 days, and again every 7 days until the request is decid
 
 `send_overdue_notices()` is safe to run as often as you like (the daily `manage.py eforms_notify`
 does): each submission's row is locked and a notice is sent only if none was sent in the last 7 days.
+
+Higher apps tell their own staff about late work on the same daily run (`register_notifier`): problems
+tells a report's division when its first answer or its fix is late.
 """
 
 import datetime
@@ -15,6 +18,21 @@ from casework.constants import EventKind
 from casework.models import Submission
 
 NOTICE_EVERY = datetime.timedelta(days=7)
+
+#: Other apps' notices to staff (`register_notifier`), run by `notify_staff` after the citizens' notices.
+_notifiers = []
+
+
+def register_notifier(function):
+    """Add `function(now) -> int` (how many notices it queued) to the daily run. Like
+    `send_overdue_notices`, it must be safe to run as often as the command is (keep its own stamps)."""
+    if function not in _notifiers:
+        _notifiers.append(function)
+
+
+def notify_staff(now=None) -> int:
+    now = now or timezone.now()
+    return sum(function(now) for function in _notifiers)
 
 
 def due_for_notice(now=None):

@@ -3,6 +3,7 @@ access rule, and the report's summary on the inbox's and the status page's reque
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -39,9 +40,19 @@ def summary(submission):
     if report is None:
         return None
     place = ", ".join(p for p in (report.village_label, report.road, report.landmark) if p)
+    state = _("Place: %(place)s. First answer due %(date)s.") % {
+        "place": place or "–",
+        "date": date_format(report.respond_by, "j F Y"),
+    }
+    report.submission = submission
+    if report.response_late():
+        state += " " + _("Late: nobody has answered the reporter yet.")
+    elif report.first_response_at:
+        state += " " + _("First answered %(date)s.") % {
+            "date": date_format(timezone.localtime(report.first_response_at), "j F Y")
+        }
     return {
         "label": _("Problem report: %(category)s") % {"category": report.category.name},
-        "state": _("Place: %(place)s. First answer due %(date)s.")
-        % {"place": place or "–", "date": date_format(report.respond_by, "j F Y")},
+        "state": state,
         "url": reverse("problems_admin:manage", args=[report.pk]),
     }

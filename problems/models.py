@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from casework.constants import SubmissionStatus
+from casework.constants import OPEN_STATUSES, SubmissionStatus
 from eforms.storage import private_storage
 from problems.constants import (
     DEFAULT_AREA_RADIUS_KM,
@@ -102,6 +102,8 @@ class Category(models.Model):
     )
     active = models.BooleanField(_("offered to citizens"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Open311's discovery `changeset`: clients refresh their copy of the services when it moves.
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = CategoryQuerySet.as_manager()
 
@@ -222,6 +224,13 @@ class ProblemReport(models.Model):
     verdict_at = models.DateTimeField(_("verdict given at"), null=True, blank=True)
     verdict_reason = models.TextField(_("why it is not fixed"), max_length=2000, blank=True)
     reopenings = models.PositiveSmallIntegerField(_("times reopened by the reporter"), default=0)
+    # The office's first answer the reporter can see (a public answer, a message, a change of state by
+    # staff): set once, from the request's timeline (`problems.overdue.record_first_response`).
+    first_response_at = models.DateTimeField(_("first answered at"), null=True, blank=True)
+    # When the division was told that the first answer is late (once), and that the fix is late (again
+    # with each of casework's overdue notices, every 7 days).
+    response_late_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    resolution_late_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ReportQuerySet.as_manager()
 
@@ -229,7 +238,17 @@ class ProblemReport(models.Model):
         verbose_name = _("problem report")
         verbose_name_plural = _("problem reports")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["office", "hidden", "-created_at"], name="problems_board")]
+        indexes = [
+            models.Index(fields=["office", "hidden", "-created_at"], name="problems_board"),
+            # The board's and Open311's pages: newest first, ties by id, read in index order.
+            models.Index(fields=["office", "-created_at", "-id"], name="problems_board_order"),
+            # Reports still owed a first answer, by due day (flags and the division's notices).
+            models.Index(
+                fields=["respond_by"],
+                name="problems_unanswered",
+                condition=models.Q(first_response_at__isnull=True),
+            ),
+        ]
 
     def __str__(self):
         return self.submission.reference
@@ -241,6 +260,15 @@ class ProblemReport(models.Model):
     @property
     def public_state(self):
         return PublicState(PUBLIC_STATE_OF.get(self.submission.status, PublicState.CLOSED))
+
+    def response_late(self, today=None):
+        """Whether the first answer is past its day (only while the office still owes one)."""
+        today = today or timezone.localdate()
+        return (
+            self.first_response_at is None
+            and self.respond_by < today
+            and self.submission.status in OPEN_STATUSES
+        )
 
     @property
     def is_public(self):

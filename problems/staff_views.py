@@ -16,7 +16,7 @@ from casework.models import Submission
 from casework.workflow import WorkflowError
 from privacy.audit import record_access
 from privacy.models import AccessLog
-from problems import services
+from problems import overdue, services
 from problems import workflow as report_workflow
 from problems.forms import AnswerForm, CloseForm, HideForm
 from problems.models import ProblemPhoto, ProblemReport, SealedContact
@@ -51,6 +51,7 @@ def _page(request, report, *, hide_form=None, answer_form=None, close_form=None,
         "may_open_contact": sealed and may_open_contact(request.user, report),
         "contact": contact,
         "report": report,
+        "late": overdue.lateness(report),
         "photos": list(report.photos.all()),
         "answers": list(report.answers.select_related("author")),
         "hide_form": hide_form or HideForm(),

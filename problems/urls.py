@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.board, name="board"),
     path("map.json", views.board_map, name="board_map"),
     path("figures/", views.figures, name="figures"),
+    path("figures/monthly.csv", views.figures_csv, name="figures_csv"),
     path("new/", views.what, name="new"),
     path("new/where/", views.where, name="where"),
     path("new/similar/", views.similar, name="similar"),

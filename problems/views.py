@@ -426,3 +426,16 @@ def figures(request):
     rows, since, until = report_figures.figures(office)
     context = {"rows": rows, "since": since, "until": until, "days": report_figures.PERIOD_DAYS}
     return TemplateResponse(request, "problems/figures.html", context)
+
+
+def figures_csv(request):
+    """The monthly figures as CSV (UTF-8 with a BOM, so that Excel shows the Thai), headings in the
+    page's language; the same small counts hidden as on the page."""
+    office = _office(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="problem-figures-{office.code}-{timezone.localdate():%Y-%m}.csv"'
+    )
+    response.write("\ufeff")
+    report_figures.write_csv(response, report_figures.monthly(office))
+    return response

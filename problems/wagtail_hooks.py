@@ -1,20 +1,26 @@
 """The admin: each office's categories (its administrators keep their own office's, as local
-holidays), and the officer's page of a report."""
+holidays), reporting areas and Open311 keys, the officer's page of a report, and the late reports on the
+admin's home page."""
 
 from django.contrib.auth.models import Group
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.urls import include, path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from casework.access import can_use_inbox
+from casework.models import Submission
 from offices import holidays as own_office
 from offices.models import OfficeGroup
-from problems import api_keys, staff_views
+from problems import api_keys, overdue, staff_views
 from problems.models import ApiKey, Category, OfficeArea
 
 
@@ -262,3 +268,38 @@ register_permission_policy(ApiKey, own_office.LocalHolidayPermissionPolicy(ApiKe
 @hooks.register("register_admin_viewset")
 def register_keys():
     return KeyViewSet("problem_api_keys")
+
+
+class LateReportsPanel(Component):
+    """On the admin's home page: the reports the user handles whose first answer or fix is late (the
+    ten most overdue, and how many in all); nothing when none is."""
+
+    name = "problems_late"
+    order = 60
+    template_name = "problems/admin/late_panel.html"
+    LINES = 10
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        today = timezone.localdate()
+        visible = Submission.objects.visible_to(self.request.user).values("pk")
+        late = (
+            overdue.late_reports(today)
+            .filter(submission__in=visible)
+            .select_related("category", "submission")
+            .order_by("respond_by", "pk")
+        )
+        rows = [(report, overdue.lateness(report, today)) for report in late[: self.LINES]]
+        return {"rows": rows, "count": late.count() if len(rows) == self.LINES else len(rows)}
+
+    def render_html(self, parent_context=None):
+        context = self.get_context_data(parent_context)
+        return render_to_string(self.template_name, context, request=self.request) if context["rows"] else ""
+
+
+@hooks.register("construct_homepage_panels")
+def add_late_reports_panel(request, panels):
+    if can_use_inbox(request.user):
+        panels.append(LateReportsPanel(request))

@@ -53,14 +53,14 @@ def test_services_list_the_public_categories_in_json_and_xml(client, site_pages)
         "street-light", "garbage", "pothole", "blocked-drain", "fallen-tree", "mosquito",
     ]  # fmt: skip
     assert all(
-        set(s) == SERVICE_FIELDS and s["type"] == "realtime" and s["metadata"] is False for s in services_list
+        set(s) == SERVICE_FIELDS and s["type"] == "realtime" and s["metadata"] is True for s in services_list
     )
     assert services_list[0]["service_name"] == "ไฟฟ้าส่องสว่างดับ"
     english = Client(HTTP_ACCEPT_LANGUAGE="en")
     assert _json(english, "/open311/v2/services.json")[1][0]["service_name"] == "Street light out"
     status, root = _xml(client, "/open311/v2/services.xml")
     assert root.tag == "services" and [c.tag for c in root] == ["service"] * 6
-    assert {c.tag for c in root[0]} == SERVICE_FIELDS and root[0].find("metadata").text == "false"
+    assert {c.tag for c in root[0]} == SERVICE_FIELDS and root[0].find("metadata").text == "true"
 
 
 def test_requests_carry_the_spec_fields_and_only_what_the_board_shows(client, site_pages, admin_user):

@@ -21,6 +21,8 @@ REGEX_SAMPLES = {
     r"^(\d+)/(.*)$": "1/x.pdf",
     r"^(?P<language>th|en)/(?P<page_path>(?:[\w\-]+/)*)qr\.(?P<kind>svg|png)$": "th/qr.svg",
     r"^((?:[\w\-]+/)*)$": "",
+    r"^(?P<rest>.*)\.(?P<fmt>json|xml)$": "nothing.json",  # Open311's spec-format 404 for any other path
+    r"^(?P<rest>.*)$": "nothing",
 }
 ROUTE_PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 

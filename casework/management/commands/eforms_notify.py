@@ -1,5 +1,6 @@
-"""Run daily: overdue notices to citizens (queued; the worker sends them), and a sweep of emails that
-are long past their time (see `outbox.services.send_due`)."""
+"""Run daily: overdue notices to citizens and other apps' notices to staff (`overdue.register_notifier`;
+queued, the worker sends them), and a sweep of emails that are long past their time (see
+`outbox.services.send_due`)."""
 
 import datetime
 
@@ -19,5 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, emails_only=False, **options):
         notices = 0 if emails_only else overdue.send_overdue_notices()
+        staff = 0 if emails_only else overdue.notify_staff()
         sent = send_due(overdue=datetime.timedelta(minutes=10))
-        self.stdout.write(f"overdue notices: {notices}; emails handed to the worker again: {sent}")
+        self.stdout.write(
+            f"overdue notices: {notices}; notices to staff: {staff}; emails handed to the worker again: {sent}"
+        )
