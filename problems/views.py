@@ -184,6 +184,10 @@ def photos(request):
     office = _office(request)
     draft = _draft(request, office)
     category = Category.objects.of(office).filter(pk=draft.get("category")).first()
+    if category is None and request.session.get(DONE_KEY):
+        # Sent already: a resend after a dropped connection (whose first send arrived), or the back
+        # button. The report it made, not a second one, nor an empty first step.
+        return HttpResponseRedirect(reverse("problems:done"))
     if category is None or "place" not in draft:
         return HttpResponseRedirect(reverse("problems:where" if category else "problems:new"))
     form = PhotosForm(_posted(request), request.FILES if request.method == "POST" else None)

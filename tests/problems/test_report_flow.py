@@ -51,6 +51,26 @@ def test_three_steps_make_a_request_in_the_inbox_with_its_deadline(client, site_
     assert "/th/status/" in message.body and message.to == "somchai@example.com"
 
 
+def test_the_same_report_sent_again_after_a_dropped_connection_is_not_made_twice(client, site_pages):
+    walk_to_photos(client)
+    sent = {"photos": [upload()], "email": "somchai@example.com"}
+    assert client.post("/th/reports/new/photos/", sent)["Location"] == "/th/reports/new/done/"
+    # The answer never reached the phone, which sends the same form again when the signal returns.
+    again = client.post("/th/reports/new/photos/", {"photos": [upload()], "email": "somchai@example.com"})
+    assert again.status_code == 302 and again["Location"] == "/th/reports/new/done/"
+    assert ProblemReport.objects.count() == 1 and Submission.objects.count() == 1
+    assert (
+        ProblemReport.objects.get().submission.reference
+        in client.get("/th/reports/new/done/").content.decode()
+    )
+    # A new report starts from the first step as before.
+    walk_to_photos(client, code="pothole")
+    assert (
+        client.post("/th/reports/new/photos/", {"photos": [upload()]})["Location"] == "/th/reports/new/done/"
+    )
+    assert ProblemReport.objects.count() == 2
+
+
 def test_the_steps_work_in_english_and_start_again_when_skipped(client, site_pages):
     assert client.get("/en/reports/new/photos/")["Location"] == "/en/reports/new/"
     page = client.get("/en/reports/new/").content.decode()
