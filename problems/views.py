@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_http_methods
 
-from casework import timeline
+from casework import satisfaction, timeline
 from casework.constants import OPEN_STATUSES
+from casework.notices import rating_token
 from casework.workflow import WorkflowError
 from offices.lookup import office_for_request
 from problems import board_map as board_map_data
@@ -419,6 +420,10 @@ def follow(request, code):
         "form": form,
         "can_answer": not refusal,
         "verdict_closes_at": report_workflow.verdict_closes_at(report),
+        # The survey's own link, which the status page shows: a reporter who left no email has only this.
+        "rate_url": reverse("status:rate", args=[rating_token(report.submission)])
+        if satisfaction.is_decided(report.submission) and satisfaction.can_rate(report.submission)
+        else "",
     }
     response = _render(request, "problems/follow.html", context, status)
     response["Referrer-Policy"] = "no-referrer"

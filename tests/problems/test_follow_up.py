@@ -11,6 +11,7 @@ from freezegun import freeze_time
 
 from casework import workflow
 from casework.constants import SubmissionStatus
+from casework.models import SatisfactionRating
 from problems import follow
 from problems import workflow as report_workflow
 from problems.constants import VERDICT_DAYS
@@ -111,3 +112,18 @@ def test_too_many_follow_up_tries_from_one_address_are_refused(client, site_page
     for _ in range(60):
         client.get("/th/reports/follow/AAAA-AAAA-AAAA-AAAA/")
     assert client.get(f"/th/reports/follow/{report.follow_code}/").status_code == 429
+
+
+def test_a_reporter_without_an_email_rates_the_response_from_the_follow_up_page(
+    client, site_pages, admin_user
+):
+    report = make_report()  # no contact at all
+    url = f"/th/reports/follow/{report.follow_code}/"
+    assert "ประเมินบริการของเรา" not in client.get(url).content.decode()  # not before the office closes it
+    _close(report, admin_user)
+    page = client.get(url).content.decode()
+    rate = re.search(r'href="(/th/status/rate/[^"]+/)"', page)[1]
+    answers = {name: "4" for name in ("speed", "staff", "clarity", "ease", "overall")}
+    assert client.post(rate, answers).status_code == 200
+    assert SatisfactionRating.objects.get(submission=report.submission).score == 4
+    assert "ประเมินบริการของเรา" not in client.get(url).content.decode()  # once
