@@ -41,9 +41,7 @@ urlpatterns += i18n_patterns(
     path("verify/<str:reference>/", verify.verify, name="citizen_verify"),
     path("statistics/", performance_views.statistics, name="public_statistics"),
     path("charter/", charter_views.charter, name="charter"),
-    path(
-        "staff/invitation/<uidb64>/<token>/", staff_views.accept_invitation, name="staff_invitation"
-    ),
+    path("staff/invitation/<uidb64>/<token>/", staff_views.accept_invitation, name="staff_invitation"),
     path("", include("disclosure.urls")),
     path("", include(wagtail_urls)),
 )

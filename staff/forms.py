@@ -21,8 +21,12 @@ class OfficeGroupsField(forms.ModelMultipleChoiceField):
 
     def __init__(self, office, **kwargs):
         groups = services.office_groups(office)
-        super().__init__(queryset=Group.objects.filter(pk__in=[group.pk for group in groups]).select_related("office_group"),
-            **kwargs,)
+        super().__init__(
+            queryset=Group.objects.filter(pk__in=[group.pk for group in groups]).select_related(
+                "office_group"
+            ),
+            **kwargs,
+        )
         self.handled = {}
         for handler in ServiceHandler.objects.filter(group__in=groups).select_related("service"):
             self.handled.setdefault(handler.group_id, []).append(handler.service.title)

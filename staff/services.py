@@ -101,7 +101,9 @@ def belongs_only_to(user, office) -> bool:
 
 def other_workplaces(user, office) -> list[str]:
     """The names of the user's groups that are not `office`'s (another office's, the installation's)."""
-    return list(user.groups.exclude(office_group__office=office).order_by("name").values_list("name", flat=True))
+    return list(
+        user.groups.exclude(office_group__office=office).order_by("name").values_list("name", flat=True)
+    )
 
 
 def _check(actor, office, member=None):
@@ -184,7 +186,9 @@ def set_groups(request, office, member, groups):
     groups = _clean_groups(office, groups)
     if not groups:
         raise ValidationError(
-            _("Choose at least one group. To take them off your office's staff, use “Remove from the office”."),
+            _(
+                "Choose at least one group. To take them off your office's staff, use “Remove from the office”."
+            ),
             code="no_group",
         )
     with transaction.atomic():

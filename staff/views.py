@@ -39,12 +39,12 @@ def _state(member):
 
 
 def index(request):
-    """The one office the user manages, or the list to choose from."""
+    """The staff of the one office the user manages, or the offices to choose from."""
     offices = list(services.offices_managed_by(request.user).select_related("site"))
     if not offices:
         raise PermissionDenied
     if len(offices) == 1:
-        return redirect("office_staff:list", offices[0].code)
+        return staff_list(request, offices[0].code)
     return TemplateResponse(request, "staff/offices.html", {"offices": offices})
 
 
@@ -121,7 +121,9 @@ def member(request, code, user_id):
             form.add_error("groups", error)
         else:
             if changed:
-                messages.success(request, _("%(name)s's groups are saved.") % {"name": services.label(person)})
+                messages.success(
+                    request, _("%(name)s's groups are saved.") % {"name": services.label(person)}
+                )
             return redirect("office_staff:list", office.code)
     context = {
         "office": office,
@@ -174,7 +176,11 @@ def reactivate(request, code, user_id):
 @require_POST
 def remove(request, code, user_id):
     return _act(
-        request, code, user_id, services.remove_from_office, _("%(name)s is no longer in your office's groups.")
+        request,
+        code,
+        user_id,
+        services.remove_from_office,
+        _("%(name)s is no longer in your office's groups."),
     )
 
 

@@ -4,15 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('privacy', '0002_access_log_office'),
+        ("privacy", "0002_access_log_office"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='accesslog',
-            name='action',
-            field=models.CharField(choices=[('view', 'Viewed'), ('download', 'Downloaded a file'), ('export', 'Exported'), ('change', 'Changed'), ('erase', 'Erased'), ('search', 'Searched personal data'), ('staff_invite', 'Invited a member of staff'), ('staff_groups', "Changed a member of staff's groups"), ('staff_remove', 'Removed a member of staff from the office'), ('staff_deactivate', 'Deactivated a staff account'), ('staff_reactivate', 'Reactivated a staff account')], max_length=20, verbose_name='action'),
+            model_name="accesslog",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("view", "Viewed"),
+                    ("download", "Downloaded a file"),
+                    ("export", "Exported"),
+                    ("change", "Changed"),
+                    ("erase", "Erased"),
+                    ("search", "Searched personal data"),
+                    ("staff_invite", "Invited a member of staff"),
+                    ("staff_groups", "Changed a member of staff's groups"),
+                    ("staff_remove", "Removed a member of staff from the office"),
+                    ("staff_deactivate", "Deactivated a staff account"),
+                    ("staff_reactivate", "Reactivated a staff account"),
+                ],
+                max_length=20,
+                verbose_name="action",
+            ),
         ),
     ]

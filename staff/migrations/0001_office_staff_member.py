@@ -5,30 +5,28 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OfficeStaffMember',
-            fields=[
-            ],
+            name="OfficeStaffMember",
+            fields=[],
             options={
-                'verbose_name': "member of an office's staff",
-                'verbose_name_plural': 'office staff',
-                'permissions': [('manage_office_staff', "Can invite and manage their own office's staff")],
-                'proxy': True,
-                'default_permissions': (),
-                'indexes': [],
-                'constraints': [],
+                "verbose_name": "member of an office's staff",
+                "verbose_name_plural": "office staff",
+                "permissions": [("manage_office_staff", "Can invite and manage their own office's staff")],
+                "proxy": True,
+                "default_permissions": (),
+                "indexes": [],
+                "constraints": [],
             },
-            bases=('auth.user',),
+            bases=("auth.user",),
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
     ]

@@ -8,7 +8,7 @@ from tests.offices.conftest import _hosts, create_second_office, first_office, s
 
 
 @pytest.fixture
-def third_office(second_office):
+def third_office(second_office):  # noqa: F811
     return create_second_office(domain="third.example", code="third", name_th="อบต.ที่สาม", name_en="Third SAO")
 
 
@@ -17,7 +17,7 @@ def office_group(office, role):
 
 
 @pytest.fixture
-def people(second_office, third_office, django_user_model):
+def people(second_office, third_office, django_user_model):  # noqa: F811
     """Nong Bua's administrator and staff, the third office's officer, a colleague of both offices, and
     the platform's accounts (also put in Nong Bua's groups: still never shown to its administrator)."""
     nb, third = second_office, third_office
