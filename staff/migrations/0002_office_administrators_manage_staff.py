@@ -18,15 +18,10 @@ def grant(apps, schema_editor):
         link.group.permissions.add(permission)
 
 
-def revoke(apps, schema_editor):
-    Permission = apps.get_model("auth", "Permission")
-    Permission.objects.filter(content_type__app_label="staff", codename="manage_office_staff").delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("staff", "0001_office_staff_member"),
         ("offices", "0006_local_holidays"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

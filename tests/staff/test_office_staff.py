@@ -368,3 +368,53 @@ def test_every_offices_administrators_and_only_they_hold_the_permission(second_o
             .permissions.filter(content_type__app_label="auth")
             .exists()
         )
+
+
+# The screens in Thai -------------------------------------------------------------------------------------------
+def test_the_office_staff_screens_show_no_english_word_in_thai(
+    people, second_office, django_capture_on_commit_callbacks
+):
+    from tests.home.test_admin_thai import english_on  # noqa: PLC0415 — the admin-in-Thai check itself
+
+    client = signed_in(people["admin"])
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(client, second_office)
+    invited = people["admin"].__class__.objects.get(email="malee@nongbua.example")
+    bad_invite = client.post(
+        reverse("office_staff:invite", args=[second_office.code]),
+        {"first_name": "", "last_name": "", "email": "not an email", "groups": ["x1"]},
+    )
+    screens = {
+        "list": client.get(list_url(second_office)),
+        "invite": client.get(reverse("office_staff:invite", args=[second_office.code])),
+        "invite with errors": bad_invite,
+        "member of two offices": client.get(member_url(second_office, people["both"])),
+        "invited member": client.get(member_url(second_office, invited)),
+        "refused deactivation": client.post(
+            member_url(second_office, people["both"], "deactivate"), follow=True
+        ),
+        "invitation page": Client(HTTP_HOST="nongbua.example").get(
+            re.findall(r"http://nongbua\.example(/th/staff/invitation/\S+)", mail.outbox[-1].body)[0],
+            follow=True,
+        ),
+        "used invitation": Client().get("/th/staff/invitation/x/y/"),
+    }
+    # Data, not interface: addresses, user names, office codes; "Open311 API" is a standard's name.
+    data = [
+        r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+        "nb_admin",
+        "nb_officer",
+        "two_offices_clerk",
+        "nongbua",
+        "third",
+    ]
+    data += ["Third SAO", "Open311", "API"]
+    found = {}
+    for name, response in screens.items():
+        assert response.status_code == 200, name
+        html = response.content.decode()
+        for value in data:
+            html = re.sub(value, " ", html)
+        if words := english_on(html):
+            found[name] = words
+    assert found == {}
