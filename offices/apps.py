@@ -11,5 +11,7 @@ class OfficesConfig(AppConfig):
 
         from . import checks, signals  # noqa: F401, PLC0415 — registered once models are ready
         from .permissions import let_office_administrators_edit  # noqa: PLC0415
+        from .root_paths import install  # noqa: PLC0415
 
         let_office_administrators_edit(OrganisationSettings)
+        install()  # each page reads its own sites' root paths, not every office's

@@ -1,7 +1,8 @@
 """One migrated PostgreSQL database for every pytest worker: migrating takes each worker about 40 s
 of CPU (over a hundred migrations, data migrations, Wagtail's trees), cloning a migrated template
 takes about a second. The template is named by a hash of every migration and of requirements.txt,
-so a changed migration builds a new one; it is built under a lock by the first worker that needs it,
+so a changed migration builds a new one, and by the checkout's folder, so that two checkouts (worktrees
+with different migrations) never drop each other's; it is built under a lock by the first worker that needs it,
 under a temporary name renamed when complete (a build that fails leaves nothing to reuse).
 
 On SQLite the template is a file, copied into each worker's in-memory database with sqlite3's backup
@@ -28,6 +29,21 @@ def signature() -> str:
         digest.update(path.read_bytes())
     digest.update((ROOT / "requirements.txt").read_bytes())  # the installed packages' migrations
     return digest.hexdigest()[:16]
+
+
+def _checkout() -> str:
+    return hashlib.sha256(str(ROOT).encode()).hexdigest()[:8]
+
+
+def template_name() -> str:
+    """This checkout's template for its migrations as they are now."""
+    return f"{PREFIX}{_checkout()}_{signature()}"
+
+
+def _stale(candidate: str, current: str) -> bool:
+    """A template of this checkout's older migrations, or one named before templates had a checkout."""
+    rest = candidate[len(PREFIX) :]
+    return candidate != current and (rest.startswith(f"{_checkout()}_") or "_" not in rest)
 
 
 def _exists(cursor, name) -> bool:
@@ -65,7 +81,7 @@ def _drop_stale(cursor, template):
     """Templates of older migrations, unless another run is using one (then it stays for now)."""
     cursor.execute("SELECT datname FROM pg_database")
     for (name,) in cursor.fetchall():
-        if name.startswith(PREFIX) and name != template:
+        if name.startswith(PREFIX) and _stale(name, template):
             try:
                 cursor.execute(f"DROP DATABASE IF EXISTS {_quote(name)}")
             except Exception:  # noqa: BLE001 — in use by a concurrent run: left for a later one
@@ -76,7 +92,7 @@ def clone_for_this_worker() -> bool:
     """Make this worker's test database a copy of the migrated template. False when not PostgreSQL."""
     if connection.vendor != "postgresql":
         return False
-    template = f"{PREFIX}{signature()}"
+    template = template_name()
     target = connection.creation._get_test_db_name()
     lock_path = Path(tempfile.gettempdir()) / f"{template}.lock"
     with open(lock_path, "w") as lock:
@@ -119,7 +135,7 @@ def fill_memory_database() -> bool:
     if not connection.creation.is_in_memory_db(target):
         return False
     folder = Path(tempfile.gettempdir())
-    template = folder / f"{PREFIX}{signature()}.sqlite3"
+    template = folder / f"{template_name()}.sqlite3"
     with open(folder / f"{template.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not template.exists():
@@ -128,7 +144,7 @@ def fill_memory_database() -> bool:
             _migrate_into(str(building))
             building.rename(template)
             for stale in folder.glob(f"{PREFIX}*.sqlite3"):
-                if stale != template:
+                if _stale(stale.name.removesuffix(".sqlite3"), template.stem):
                     stale.unlink(missing_ok=True)
     source = sqlite3.connect(f"file:{template}?mode=ro", uri=True)
     memory = sqlite3.connect(target, uri=True)

@@ -66,7 +66,7 @@ def _postgres_url(name: str) -> str:
 
 
 def _build_postgres():
-    template = f"{database_template.PREFIX}{database_template.signature()}"
+    template = database_template.template_name()
     name = f"{PREFIX}{RUN[:16]}"
     lock_path = Path(tempfile.gettempdir()) / f"{template}.lock"
     with open(lock_path, "w") as lock:  # the template must not be in use while it is copied

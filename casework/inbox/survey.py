@@ -8,10 +8,13 @@ the form's answers — and answers the five questions. The next citizen starts a
 step. Office-scoped: the office of the site the admin is open on, for its own staff only.
 """
 
+import csv
 import datetime
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -22,7 +25,7 @@ from casework import satisfaction
 from casework.access import handles_all
 from casework.constants import SurveySource
 from casework.inbox.filters import services_for
-from casework.inbox.views import inbox_user_required
+from casework.inbox.views import inbox_user_required, safe_cell
 from casework.models import Submission
 from casework.status.forms import SurveyForm
 from casework.workflow import WorkflowError
@@ -195,7 +198,7 @@ def compare(request):
     satisfied (4 or 5), with the number of answers."""
     office = _office(request, administrators_only=True)
     form = PeriodsForm(request.GET if "before_from" in request.GET else default_periods(timezone.localdate()))
-    rows, totals = [], None
+    rows, totals, csv_query = [], None, ""
     if form.is_valid():
         data = form.cleaned_data
         result = satisfaction.compare(
@@ -206,9 +209,42 @@ def compare(request):
             summary.answers if summary.answers >= SMALL or summary.answers == 0 else None
             for summary in (result.before, result.after)
         )
+        if request.GET.get("format") == "csv":
+            return _comparison_csv(data, rows, totals)
+        csv_query = urlencode({**{k: v.isoformat() for k, v in data.items()}, "format": "csv"})
     return _render(
         request,
         "survey_compare",
-        {"form": form, "rows": rows, "totals": totals, "small": SMALL},
+        {"form": form, "rows": rows, "totals": totals, "small": SMALL, "csv_query": csv_query},
         status=400 if form.errors else 200,
     )
+
+
+def _comparison_csv(periods, rows, totals):
+    """The comparison as the page shows it (hidden small counts stay hidden), for a spreadsheet."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    name = f"satisfaction-{periods['before_from']}-{periods['after_to']}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.write("\ufeff")  # Excel reads Thai as UTF-8 only with the byte-order mark
+    writer = csv.writer(response)
+    fewer = _("fewer than %(small)s") % {"small": SMALL}
+    before = f"{periods['before_from']} – {periods['before_to']}"
+    after = f"{periods['after_from']} – {periods['after_to']}"
+    headings = (_("Answers"), _("Mean"), _("Satisfied (%)"))
+    writer.writerow(
+        [_("Question"), *(f"{h} {before}" for h in headings), *(f"{h} {after}" for h in headings)]
+    )
+    for label, *periods_figures in rows:
+        line = [safe_cell(str(label))]
+        for answers, mean, share in periods_figures:
+            line += [
+                fewer if answers is None else answers,
+                "" if mean is None else mean,
+                "" if share is None else share,
+            ]
+        writer.writerow(line)
+    last = [_("Every answer")]
+    for total in totals:
+        last += [fewer if total is None else total, "", ""]
+    writer.writerow(last)
+    return response

@@ -2,7 +2,9 @@
 after the office's decision — on the status page's link, in the decision's email and on the counter's
 tablet — and the administrators' before/after comparison."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -212,3 +214,32 @@ def test_the_office_is_set_from_the_request_of_an_answer(handled_service):
     submission = make_submission(handled_service, status="completed")
     answer = SatisfactionRating.objects.create(submission=submission, score=5)
     assert answer.office_id == submission.office_id
+
+
+def test_the_comparison_downloads_as_csv_with_the_same_hidden_small_counts(
+    client, django_user_model, first_office_of
+):
+    _answers(first_office_of, datetime.date(2026, 3, 2), 4, 6, speed=2)  # before: 6 answers
+    _answers(first_office_of, datetime.date(2026, 11, 2), 5, 3)  # after: 3, "fewer than 5"
+    client.force_login(make_staff(django_user_model, "boss", ADMINISTRATORS))
+    period = {
+        "before_from": "2026-03-01",
+        "before_to": "2026-03-31",
+        "after_from": "2026-11-01",
+        "after_to": "2026-11-30",
+    }
+    page = client.get(reverse("inbox:survey_compare"), period).content.decode()
+    assert "format=csv" in page and "ดาวน์โหลด CSV" in page
+    response = client.get(reverse("inbox:survey_compare"), {**period, "format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    assert "satisfaction-2026-03-01-2026-11-30.csv" in response["Content-Disposition"]
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")  # Excel shows the Thai
+    lines = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert lines[0][0] == "คำถาม" and "2026-03-01 – 2026-03-31" in lines[0][1]
+    rows = {line[0]: line[1:] for line in lines[1:]}
+    assert rows["โดยรวม"] == ["6", "4.0", "100.0", "น้อยกว่า 5", "", ""]
+    assert rows["ความรวดเร็ว"] == ["6", "2.0", "0.0", "0", "", ""]
+    assert rows["ทุกคำตอบ"] == ["6", "", "", "น้อยกว่า 5", "", ""]
+    wrong = client.get(reverse("inbox:survey_compare"), {**period, "after_to": "2026-10-01", "format": "csv"})
+    assert wrong.status_code == 400 and wrong["Content-Type"].startswith("text/html")
