@@ -11,6 +11,7 @@ from charter import views as charter_views
 from home import views as home_views
 from home.sitemap import BilingualSitemap
 from performance import views as performance_views
+from staff import views as staff_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -40,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("verify/<str:reference>/", verify.verify, name="citizen_verify"),
     path("statistics/", performance_views.statistics, name="public_statistics"),
     path("charter/", charter_views.charter, name="charter"),
+    path("staff/invitation/<uidb64>/<token>/", staff_views.accept_invitation, name="staff_invitation"),
     path("", include("disclosure.urls")),
     path("", include(wagtail_urls)),
 )

@@ -2,9 +2,10 @@
 
 An office's group holds the same model permissions as the installation's group of that role (so what
 later migrations grant officers reaches every office), except those that would reach other offices
-(users, groups, sites, site settings, offices): a platform administrator keeps those until they are
-scoped. An office's administrators get its officers' and communications staff's powers for now
-(`SCOPED_ROLES_FOR`). Page permissions are granted on the office's own home pages (Thai and English trees), and
+(users, groups, sites, site settings, offices): a platform administrator keeps those; an office's
+administrators manage their own office's staff through the `staff` app (its `manage_office_staff`
+permission), never through Django's user and group permissions. An office's administrators get its
+officers' and communications staff's powers (`SCOPED_ROLES_FOR`). Page permissions are granted on the office's own home pages (Thai and English trees), and
 image/document permissions on a collection of the office's own.
 """
 
@@ -62,6 +63,8 @@ OFFICE_ADMINISTRATION = {
         ("documents", "add_servicedocument"),
         ("documents", "change_servicedocument"),
         ("documents", "delete_servicedocument"),
+        # Their own office's staff: invite, put in the office's groups, deactivate (`staff.services`).
+        ("staff", "manage_office_staff"),
     ]
 }
 

@@ -41,8 +41,10 @@ def _create(
     )
 
 
-def record_access(request, action: str, obj, detail: str = "") -> AccessLog:
-    """`action` is an `AccessLog.Action` value; `obj` any model instance (a submission, a file …)."""
+def record_access(request, action: str, obj, detail: str = "", office_id=None) -> AccessLog:
+    """`action` is an `AccessLog.Action` value; `obj` any model instance (a submission, a file …).
+    `office_id`: the office the entry belongs to, for a record that has none of its own (a staff
+    account changed by that office's administrator)."""
     user = request.user if request.user.is_authenticated else None
     return _create(
         user=user,
@@ -53,7 +55,7 @@ def record_access(request, action: str, obj, detail: str = "") -> AccessLog:
         label=obj,
         detail=detail,
         ip=client_address(request),
-        office_id=office_of(obj),
+        office_id=office_id or office_of(obj),
     )
 
 

@@ -13,6 +13,12 @@ class AccessLog(models.Model):
         CHANGE = "change", _("Changed")
         ERASE = "erase", _("Erased")
         SEARCH = "search", _("Searched personal data")
+        # An office's staff accounts (`staff.services`): who changed whose access, in which office.
+        STAFF_INVITE = "staff_invite", _("Invited a member of staff")
+        STAFF_GROUPS = "staff_groups", _("Changed a member of staff's groups")
+        STAFF_REMOVE = "staff_remove", _("Removed a member of staff from the office")
+        STAFF_DEACTIVATE = "staff_deactivate", _("Deactivated a staff account")
+        STAFF_REACTIVATE = "staff_reactivate", _("Reactivated a staff account")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "outbox",
     "privacy",
     "security",
+    "staff",
     "eforms",
     "casework",
     "payments",

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import SuspiciousFileOperation
@@ -82,6 +83,9 @@ AGREEMENTS = {ADMIN, OFFICE_ADMIN}
 LIBRARY = {ADMIN, OFFICE_ADMIN}
 # The installation's communications staff and administrators keep every office's disclosure checklist.
 OIT = {COMMS, ADMIN}
+# An office's staff (Settings → Office staff): platform administrators for every office, an office's
+# administrators for their own; Wagtail's own user and group screens stay the platform's.
+OFFICE_STAFF = {ADMIN, OFFICE_ADMIN}
 # The second office's request: its officer (who handles its service), its administrators (every request
 # of their office) and the platform's administrators.
 OF_NB = {OFFICE_OFFICER, OFFICE_ADMIN, ADMIN}
@@ -649,6 +653,9 @@ def cases(s):
                 ("Nong Bua's", _api_key(Office.objects.get(code="nongbua")), LIBRARY),
             )
         ],
+        # Office staff: Nong Bua's administrator manages Nong Bua's staff only (tests/staff/); the first
+        # office's, another office's user and the platform's accounts are missing to them.
+        *office_staff_reads(s),
         # Actions (last: they change the scenario for the role that may do them)
         Case(
             "POST /admin/problems/<PR>/contact/ (not a sensitive report: nothing sealed)",
@@ -843,12 +850,147 @@ def cases(s):
             "post",
             then=reverse("offices_agreements:index"),
         ),
+        *office_staff_actions(s),
         Case(
             "POST /admin/two-factor/staff/<officer>/reset/",
             reverse("security:reset_devices", args=[s.users[OFFICER].pk]),
             {ADMIN},
             "post",
             then=reverse("security:staff_devices"),
+        ),
+    ]
+
+
+def _staff_url(name, *args):
+    return reverse(f"office_staff:{name}", args=args)
+
+
+def office_staff_reads(s):
+    first = Office.objects.get(site__is_default_site=True).code
+    nb_officer, officer_a = s.users[OFFICE_OFFICER].pk, s.users[OFFICER].pk
+    nb_admins = Group.objects.get(name=f"nongbua: {ROLE_NAMES[ADMINISTRATORS]}").pk
+    return [
+        Case("GET /admin/office-staff/", _staff_url("index"), OFFICE_STAFF),
+        Case("GET /admin/office-staff/nongbua/", _staff_url("list", "nongbua"), OFFICE_STAFF),
+        Case("GET /admin/office-staff/<first office>/", _staff_url("list", first), {ADMIN}),
+        Case("GET /admin/office-staff/nongbua/invite/", _staff_url("invite", "nongbua"), OFFICE_STAFF),
+        Case("GET /admin/office-staff/<first office>/invite/", _staff_url("invite", first), {ADMIN}),
+        Case(
+            "GET /admin/office-staff/nongbua/<Nong Bua's officer>/",
+            _staff_url("member", "nongbua", nb_officer),
+            OFFICE_STAFF,
+        ),
+        Case(
+            "GET /admin/office-staff/nongbua/<the first office's officer>/",
+            _staff_url("member", "nongbua", officer_a),
+            set(),
+        ),
+        Case(
+            "GET /admin/office-staff/nongbua/<platform administrator>/",
+            _staff_url("member", "nongbua", s.users[ADMIN].pk),
+            set(),
+        ),
+        Case(
+            "GET /admin/office-staff/<first office>/<the first office's officer> (no office groups)",
+            _staff_url("member", first, officer_a),
+            set(),
+        ),
+        # Wagtail's own user and group screens: the platform's administrators only.
+        Case("GET /admin/users/", reverse("wagtailusers_users:index"), {ADMIN}),
+        Case("GET /admin/users/add/", reverse("wagtailusers_users:add"), {ADMIN}),
+        Case(
+            "GET /admin/users/<Nong Bua's officer>/",
+            reverse("wagtailusers_users:edit", args=[nb_officer]),
+            {ADMIN},
+        ),
+        Case(
+            "GET /admin/users/<Nong Bua's officer>/delete/",
+            reverse("wagtailusers_users:delete", args=[nb_officer]),
+            {ADMIN},
+        ),
+        Case("GET /admin/groups/", reverse("wagtailusers_groups:index"), {ADMIN}),
+        Case(
+            "GET /admin/groups/<Nong Bua's administrators>/",
+            reverse("wagtailusers_groups:edit", args=[nb_admins]),
+            {ADMIN},
+        ),
+    ]
+
+
+def office_staff_actions(s):
+    nb_officer, officer_a = s.users[OFFICE_OFFICER].pk, s.users[OFFICER].pk
+    nb_group = Group.objects.get(name=f"nongbua: {ROLE_NAMES[PERMIT_OFFICERS]}").pk
+    nb_admins = Group.objects.get(name=f"nongbua: {ROLE_NAMES[ADMINISTRATORS]}").pk
+    listing = _staff_url("list", "nongbua")
+    return [
+        Case(
+            "POST /admin/office-staff/nongbua/invite/",
+            _staff_url("invite", "nongbua"),
+            OFFICE_STAFF,
+            "post",
+            {
+                "first_name": "มาลี",
+                "last_name": "ใจงาม",
+                "email": "malee@nongbua.example",
+                "groups": [nb_group],
+            },
+            then=listing,
+        ),
+        Case(
+            "POST /admin/office-staff/nongbua/<Nong Bua's officer>/ (to Nong Bua's administrators)",
+            _staff_url("member", "nongbua", nb_officer),
+            OFFICE_STAFF,
+            "post",
+            {"groups": [nb_group, nb_admins]},
+            then=listing,
+        ),
+        Case(
+            "POST /admin/office-staff/nongbua/<the first office's officer>/ (into Nong Bua)",
+            _staff_url("member", "nongbua", officer_a),
+            set(),
+            "post",
+            {"groups": [nb_group]},
+        ),
+        Case(
+            "POST /admin/office-staff/nongbua/<Nong Bua's officer>/resend/ (has a password already)",
+            _staff_url("resend", "nongbua", nb_officer),
+            OFFICE_STAFF,
+            "post",
+            then=_staff_url("member", "nongbua", nb_officer),
+            changes=False,
+        ),
+        Case(
+            "POST /admin/office-staff/nongbua/<Nong Bua's officer>/deactivate/",
+            _staff_url("deactivate", "nongbua", nb_officer),
+            OFFICE_STAFF,
+            "post",
+            then=listing,
+        ),
+        Case(
+            "POST /admin/office-staff/nongbua/<the first office's officer>/deactivate/",
+            _staff_url("deactivate", "nongbua", officer_a),
+            set(),
+            "post",
+        ),
+        Case(
+            "POST /admin/office-staff/nongbua/<platform administrator>/deactivate/",
+            _staff_url("deactivate", "nongbua", s.users[ADMIN].pk),
+            set(),
+            "post",
+        ),
+        Case(
+            "POST /admin/office-staff/nongbua/<Nong Bua's officer>/reactivate/",
+            _staff_url("reactivate", "nongbua", nb_officer),
+            OFFICE_STAFF,
+            "post",
+            then=listing,
+        ),
+        Case(
+            "POST /admin/office-staff/nongbua/<Nong Bua's officer>/remove/",
+            _staff_url("remove", "nongbua", nb_officer),
+            OFFICE_STAFF,
+            "post",
+            then=listing,
         ),
     ]
 
@@ -889,6 +1031,10 @@ def state():
         list(IssuedDocument.objects.order_by("pk").values_list("pk", "state")),
         list(ProcessingAgreement.objects.order_by("pk").values_list("pk", "ends_on")),
         Adoption.objects.count(),
+        list(
+            get_user_model().objects.order_by("pk").values_list("pk", "is_active", "is_superuser", "is_staff")
+        ),
+        list(get_user_model().groups.through.objects.order_by("pk").values_list("user_id", "group_id")),
     )
 
 
@@ -1050,6 +1196,7 @@ PUBLIC = {
     "wagtail_serve": "the pages of the site",
     "public_statistics": "the office's service statistics: counts only, small counts hidden",
     "charter": "the citizen's charter: the office's live e-services, their times and fees",
+    "staff_invitation": "a new member of staff sets their password with the invitation's single-use link",
     "oit_index": "the office's ITA/OIT disclosure index: public items and published links only",
     "procurement_summary": "the office's procurement summary, from its published procurement notices",
     "wagtaildocs_serve": "documents editors publish (Wagtail checks a collection's restrictions)",
