@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_http_methods
 
-from casework import timeline
+from casework import extensions, timeline
 from casework.constants import OPEN_STATUSES
 from casework.workflow import WorkflowError
 from offices.lookup import office_for_request
@@ -201,6 +201,7 @@ def photos(request):
             language=translation.get_language(),
         )
         request.session.pop(SESSION_KEY, None)
+        extensions.sent(request, report.submission)
         request.session[DONE_KEY] = report.pk
         # Shown on the next page only (the code is kept nowhere else in clear).
         request.session[FOLLOW_CODE_KEY] = report.follow_code

