@@ -27,11 +27,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from casework.access import can_use_inbox, handles_all
+from casework.access import can_use_inbox, handles_all, service_scope
 from casework.constants import EventKind
 from casework.models import Submission, SubmissionEvent
 from casework.notices import page_of
+from eforms.models import EServicePage
 from home.site import admin_url
+from home.site_pages import in_trees, root_paths
 from line import account as accounts
 from line.constants import CHANNEL_ID, OFFICER_RECIPIENT, STAFF_LINK_TOKEN_MINUTES, OfficerNotice
 from line.models import StaffLink, StaffLinkToken
@@ -55,13 +57,22 @@ def language_of(user) -> str:
     return getattr(getattr(user, "wagtail_userprofile", None), "preferred_language", "") or "th"
 
 
+def works_for(user, office) -> bool:
+    """`user` handles requests of `office`: one of its staff groups, a service of its site (service
+    handlers), or every office (platform administrators)."""
+    if handles_all(user) or offices_of(user).filter(pk=office.pk).exists():
+        return True
+    handled = EServicePage.objects.filter(service_scope(user)).filter(in_trees(root_paths(office.site)))
+    return handled.exists()
+
+
 def linkable_offices(user) -> list:
-    """The offices on LINE whose account `user` may link their LINE to: their own offices (every office
-    for those who handle all requests), if they use the inbox at all."""
+    """The offices on LINE whose account `user` may link their LINE to: those they work for, if they
+    use the inbox at all."""
     if not can_use_inbox(user):
         return []
-    offices = Office.objects.all() if handles_all(user) else offices_of(user)
-    return [office for office in offices.select_related("site").order_by("pk") if accounts.for_office(office)]
+    offices = Office.objects.select_related("site__root_page").order_by("pk")
+    return [office for office in offices if accounts.for_office(office) and works_for(user, office)]
 
 
 # Linking ---------------------------------------------------------------------------------------------

@@ -60,7 +60,8 @@ class FakeLine:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.data_url = f"http://127.0.0.1:{self.data_server.server_address[1]}"
         self.threads = [
-            threading.Thread(target=server.serve_forever, daemon=True) for server in (self.server, self.data_server)
+            threading.Thread(target=server.serve_forever, daemon=True)
+            for server in (self.server, self.data_server)
         ]
 
     def start(self):
@@ -229,7 +230,9 @@ class FakeLine:
         if method == "POST" and path == "/v2/bot/richmenu":
             return self._create_menu(token, body)
         if method == "GET" and path == "/v2/bot/richmenu/list":
-            menus = [{"richMenuId": i, **m["menu"]} for i, m in self.rich_menus.items() if m["token"] == token]
+            menus = [
+                {"richMenuId": i, **m["menu"]} for i, m in self.rich_menus.items() if m["token"] == token
+            ]
             return 200, {"richmenus": menus}
         match = re.fullmatch(r"/v2/bot/richmenu/([^/]+)", path)
         if method == "DELETE" and match:
