@@ -227,6 +227,8 @@ def notify_for_event(sender, instance, created, raw=False, **kwargs):
     notice = NOTICE_OF_EVENT.get(instance.kind)
     if raw or not created or notice is None:
         return
+    if not StaffLink.objects.filter(office_id=instance.submission.office_id).exists():
+        return  # the usual case: nobody of this office gets LINE notices
     submission = Submission.objects.select_related("office__site").filter(pk=instance.submission_id).first()
     if submission is None or submission.office is None:
         return
