@@ -26,11 +26,17 @@ def _office(request, offices):
     return next((office for office in offices if str(office.pk) == wanted), None)
 
 
+def office_name(office) -> str:
+    """The office's name in the admin's language, else its code."""
+    return office.organisation.name or office.code
+
+
 def _render(request, offices, **extra):
     links = {link.office_id: link for link in StaffLink.objects.filter(user=request.user)}
     rows = [
         {
             "office": office,
+            "name": office_name(office),
             "link": links.get(office.pk),
             "choices": [
                 {
@@ -66,7 +72,7 @@ def notices(request):
         token = staff.new_link_token(request.user, office)
         url = accounts.for_office(office).message_url(staff.link_text(token))
         qr = segno.make(url, error="m").svg_inline(scale=4, border=2, title=_("QR code to link your LINE"))
-        return _render(request, offices, linking={"office": office, "url": url, "qr": qr})
+        return _render(request, offices, linking={"name": office_name(office), "url": url, "qr": qr})
     if action == "unlink":
         if staff.unlink(request.user, office):
             messages.success(request, _("Your LINE is unlinked: you will get no more notices on LINE."))
