@@ -139,3 +139,43 @@ def test_thai_labels_are_drawn_with_a_thai_font(office_code):
     assert richmenu.draw([label]) != richmenu.draw([tofu])
     assert accounts.for_office(office_code) is not None
     assert connect  # the fixture module's helper stays importable here
+
+
+# From the admin (Settings › LINE menu) ------------------------------------------------------------------
+MENU_PAGE = "/admin/line/menu/"
+
+
+def test_an_administrator_publishes_the_menu_from_the_admin(client, fake_line, office_code, administrator):
+    client.force_login(administrator)
+    page = client.get(MENU_PAGE).content.decode()
+    assert "ยังไม่ได้เผยแพร่" in page and "/th/reports/new/" in page
+    response = client.post(MENU_PAGE, {"office": office_code.pk}, follow=True)
+    assert "เผยแพร่เมนู LINE ของ" in response.content.decode()
+    assert fake_line.menu_of(USER) == RichMenu.objects.get(language="th").rich_menu_id
+    assert "เผยแพร่เมื่อ" in client.get(MENU_PAGE).content.decode()
+
+
+def test_line_down_from_the_admin_is_a_message_and_the_old_menu_stays(
+    client, fake_line, office_code, administrator
+):
+    publish()
+    before = fake_line.menu_of(USER)
+    client.force_login(administrator)
+    fake_line.fail_next(503)
+    response = client.post(MENU_PAGE, {"office": office_code.pk}, follow=True)
+    assert response.status_code == 200 and "LINE ไม่รับเมนูใหม่" in response.content.decode()
+    assert fake_line.menu_of(USER) == before
+
+
+def test_bad_input_and_officers_on_the_menu_page(
+    client, fake_line, office_code, administrator, permit_officer
+):
+    client.force_login(administrator)
+    for data in ({"office": "x"}, {"office": "999999"}, {}):
+        response = client.post(MENU_PAGE, data, follow=True)
+        assert response.status_code == 200 and "คุณใช้บัญชี LINE ของสำนักงานนั้นไม่ได้" in response.content.decode()
+    assert fake_line.rich_menus == {}
+    client.force_login(permit_officer)  # an officer may not change the office's LINE settings
+    assert client.get(MENU_PAGE).status_code in (302, 403)
+    assert client.post(MENU_PAGE, {"office": office_code.pk}).status_code in (302, 403)
+    assert fake_line.rich_menus == {}

@@ -358,6 +358,17 @@ def cases(s):
             then=reverse("line_admin:notices"),
             changes=False,
         ),
+        # The office's LINE menu: those who may change its LINE settings (no office here is on LINE).
+        Case("GET /admin/line/menu/", reverse("line_admin:rich_menu"), {ADMIN, OFFICE_ADMIN}),
+        Case(
+            "POST /admin/line/menu/ (an office not on LINE)",
+            reverse("line_admin:rich_menu"),
+            {ADMIN, OFFICE_ADMIN},
+            "post",
+            {"office": str(Office.objects.order_by("pk").first().pk)},
+            then=reverse("line_admin:rich_menu"),
+            changes=False,
+        ),
         # The national overview: platform administrators only, never an office's administrators.
         Case("GET /admin/national/", reverse("national:overview"), {ADMIN}),
         Case("GET /admin/national/?format=json", reverse("national:overview") + "?format=json", {ADMIN}),
