@@ -16,6 +16,10 @@ function)`, a function of (submission, event) returning a list of {"label": str,
 outbox attachment spec, see `outbox.attachments`). What the inbox's detail page shows about a request
 for officers: `register_staff_panel(name, function)`, a function of (request, submission) returning
 None or HTML (already escaped, e.g. from `render_to_string`).
+
+What happens once a citizen's browser has sent a request (LINE binds it to the LINE user signed in on
+that browser): `register_sent(name, function)`, a function of (request, submission), called after the
+request is saved, by the views that make requests (e-forms, problem reports).
 """
 
 _summaries = {}
@@ -23,6 +27,7 @@ _downloads = {}
 _email_attachments = {}
 _staff_panels = {}
 _citizen_actions = {}
+_sent = {}
 
 
 def register_summary(name, function):
@@ -74,3 +79,13 @@ def register_citizen_action(name, function):
 
 def citizen_actions(submission) -> list[dict]:
     return [item for function in _citizen_actions.values() for item in (function(submission) or [])]
+
+
+def register_sent(name, function):
+    _sent[name] = function
+
+
+def sent(request, submission):
+    """Tell every registered function that this browser has just sent `submission` (saved already)."""
+    for function in _sent.values():
+        function(request, submission)

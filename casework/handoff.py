@@ -3,7 +3,7 @@
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 
-from casework import services
+from casework import extensions, services
 from casework.inbox.views import counter_officer_for, end_counter_session
 from casework.models import Submission
 from outbox import services as outbox
@@ -41,6 +41,8 @@ class Receiver:
         )
         if officer is not None:
             end_counter_session(request)
+        else:
+            extensions.sent(request, submission)
         request.session[SESSION_KEY.format(prefix=prefix)] = submission.pk
         return submission.reference
 

@@ -152,7 +152,8 @@ def overdue_email(submission):
 
 
 def record_failed_message(sender, message, **kwargs):
-    """outbox's `message_failed`: the request's timeline shows that an email did not reach the citizen."""
+    """outbox's `message_failed`: the request's timeline shows that a message did not reach the citizen,
+    and by which channel (email, LINE)."""
     submission = (
         Submission.objects.filter(pk=message.submission_id).first() if message.submission_id else None
     )
@@ -163,5 +164,5 @@ def record_failed_message(sender, message, **kwargs):
         EventKind.EMAIL_FAILED,
         actor_name="system",
         message=message.subject,
-        data={"message": message.pk, "error": message.last_error[:200]},
+        data={"message": message.pk, "channel": message.channel, "error": message.last_error[:200]},
     )

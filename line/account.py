@@ -54,6 +54,12 @@ class Account:
                 _request_timeout=credentials.timeout(),
             )
 
+    def profile_language(self, user_id: str) -> str:
+        """The language of the user's LINE ("th", "en", …; "" when LINE does not say)."""
+        with self._api() as client:
+            profile = MessagingApi(client).get_profile(user_id, _request_timeout=credentials.timeout())
+        return profile.language or ""
+
     def reply(self, reply_token: str, messages):
         with self._api() as client:
             MessagingApi(client).reply_message(

@@ -35,5 +35,11 @@ def api_base() -> str:
     return setting("LINE_API_BASE", "") or "https://api.line.me"
 
 
+def data_api_base() -> str:
+    """The Messaging API's data host (rich menu images): LINE's own, or the fake LINE platform in tests.
+    Not `LINE_API_BASE`: LINE serves uploads from another host."""
+    return setting("LINE_API_DATA_BASE", "") or "https://api-data.line.me"
+
+
 def timeout() -> float:
     return float(setting("LINE_TIMEOUT", 10))

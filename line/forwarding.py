@@ -35,15 +35,32 @@ def forward_to_line(sender, instance, created, raw=False, **kwargs):
     )
     if not user_ids or accounts.for_office(submission.office) is None:
         return
+    copy(instance, submission, user_ids)
+
+
+def copy(message, submission, user_ids):
+    """Queue the LINE copy of `message` (to the citizen about `submission`) for each LINE user."""
     for user_id in user_ids:
         outbox.queue(
             to=user_id,
             channel=CHANNEL_ID,
-            subject=instance.subject,
-            body=instance.body,
-            kind=f"line:{instance.kind}"[:30],
-            language=instance.language,
+            subject=message.subject,
+            body=message.body,
+            kind=f"line:{message.kind}"[:30],
+            language=message.language,
             reference=submission.reference,
             submission_id=submission.pk,
             sender=submission.office.code,
         )
+
+
+def catch_up(submission, user_id):
+    """A request bound as it was sent: the messages already written to its citizen (the
+    acknowledgement) get their LINE copy too."""
+    if not submission.applicant_email:
+        return
+    already = Message.objects.filter(
+        submission_id=submission.pk, sensitive=False, to__iexact=submission.applicant_email
+    ).exclude(channel=CHANNEL_ID)
+    for message in already.order_by("pk"):
+        copy(message, submission, [user_id])

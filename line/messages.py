@@ -9,10 +9,12 @@ TEXT_LIMIT = 4800
 ALT_LIMIT = 400
 
 
-def bubble(text: str, *, title: str = "", url: str = "", language: str = "th"):
-    """A Flex bubble: the title in bold, the text, and "Open the status page" when there is a page."""
-    with translation.override(language):
-        label = _("Open the status page")
+def bubble(text: str, *, title: str = "", url: str = "", language: str = "th", label=None):
+    """A Flex bubble: the title in bold, the text, and a button to `url` when there is one ("Open the
+    status page" unless `label` says otherwise)."""
+    if label is None:
+        with translation.override(language):
+            label = _("Open the status page")
     body = []
     if title:
         body.append({"type": "text", "text": title[:ALT_LIMIT], "weight": "bold", "wrap": True})

@@ -1,13 +1,15 @@
 """LINE per office: the office's Official Account settings, requests bound to LINE users, the short-lived
-link tokens that bind them, and the webhook events already handled."""
+link tokens that bind them, the webhook events already handled, the rich menus published, and the
+officers who chose to get their notices on LINE."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import CASCADE
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from line.constants import BindingAction, BindingState
+from line.constants import BindingAction, BindingState, OfficerNotice
 from offices.permissions import OfficeSitePermissionPolicy
 
 
@@ -133,3 +135,67 @@ class WebhookEvent(models.Model):
 
     def __str__(self):
         return self.event_id
+
+
+class RichMenu(models.Model):
+    """A rich menu published on the office's account (`manage.py line_rich_menu`): one per language;
+    the Thai one is every user's default, the English one is linked to users whose LINE is in English."""
+
+    office = models.ForeignKey("offices.Office", on_delete=CASCADE, related_name="+")
+    language = models.CharField(max_length=5)
+    rich_menu_id = models.CharField(max_length=100)
+    published_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["office", "language"], name="line_one_rich_menu_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.rich_menu_id} ({self.language})"
+
+
+class StaffLink(models.Model):
+    """An officer's own LINE, linked to one office's account from their account page, for the notices
+    they chose about that office's requests. Never a way to sign in: staff sign in with their password
+    and second factor only."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("officer"), on_delete=CASCADE, related_name="line_links"
+    )
+    office = models.ForeignKey(
+        "offices.Office", verbose_name=_("office"), on_delete=CASCADE, related_name="+"
+    )
+    line_user_id = models.CharField(_("LINE user"), max_length=64)
+    new_request = models.BooleanField(OfficerNotice.NEW_REQUEST.label, default=True)
+    citizen_reply = models.BooleanField(OfficerNotice.CITIZEN_REPLY.label, default=True)
+    overdue = models.BooleanField(OfficerNotice.OVERDUE.label, default=True)
+    linked_at = models.DateTimeField(_("linked at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("officer's LINE")
+        verbose_name_plural = _("officers' LINE")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "office"], name="line_one_staff_link_per_office")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} → LINE ({self.office_id})"
+
+    def wants(self, notice) -> bool:
+        return bool(getattr(self, str(notice), False))
+
+
+class StaffLinkToken(models.Model):
+    """An officer's "link my LINE" link: single use, short-lived, for one officer and one office's
+    account. Only its hash is kept."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=CASCADE, related_name="+")
+    office = models.ForeignKey("offices.Office", on_delete=CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"staff link for {self.user_id} until {self.expires_at:%Y-%m-%d %H:%M}"

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from casework.models import Submission
 from casework.references import parse_reference
-from line import bindings
+from line import bindings, staff
 from line.models import Binding
 
 _answers = []
@@ -27,6 +27,7 @@ class Reply:
     title: str = ""
     submission: object = None  # a request bound to this user: the reply carries its status button
     language: str = "th"
+    bound: bool = False  # the message has just bound `submission` to this user
 
 
 def register(cls):
@@ -80,6 +81,38 @@ class LinkToken:
                 title=_("Request %(reference)s") % {"reference": submission.reference},
                 submission=submission,
                 language=submission.language or "th",
+                bound=True,
+            )
+
+
+@register
+class StaffLinkToken:
+    """An officer's "link my LINE" message (from their account page): their notices come here."""
+
+    pattern = re.compile(re.escape(staff.TOKEN_MARK) + r"([A-Za-z0-9_-]{16})(?![A-Za-z0-9_-])")
+
+    def matches(self, text):
+        return bool(self.pattern.search(text))
+
+    def answer(self, office, user_id, text):
+        officer = staff.redeem(office, self.pattern.search(text)[1], user_id)
+        if officer is None:
+            return Reply(
+                both(
+                    lambda: _(
+                        "This link has already been used, has expired, or is not for a member of this "
+                        "office's staff. Open your account page in the admin and make a new one."
+                    )
+                )
+            )
+        with translation.override(staff.language_of(officer)):
+            return Reply(
+                _(
+                    "Done: this LINE account will receive the notices you chose about %(office)s's requests. "
+                    "Change them or unlink on your account page in the admin."
+                )
+                % {"office": office.organisation.name},
+                language=staff.language_of(officer),
             )
 
 

@@ -8,10 +8,10 @@ tried again like any message; the webhook still answers 200 so LINE does not del
 import logging
 
 from django.db import IntegrityError, transaction
-from linebot.v3.webhooks import MessageEvent, TextMessageContent, UnfollowEvent
+from linebot.v3.webhooks import FollowEvent, MessageEvent, TextMessageContent, UnfollowEvent
 
 from casework.notices import status_url
-from line import bindings, messages, replies
+from line import bindings, messages, replies, richmenu, staff
 from line.constants import CHANNEL_ID
 from line.models import WebhookEvent
 from outbox import services as outbox
@@ -37,13 +37,27 @@ def user_id(event) -> str:
 def on_message(account, event):
     if not isinstance(event.message, TextMessageContent) or not user_id(event):
         return None
-    return replies.answer(account.office, user_id(event), event.message.text)
+    reply = replies.answer(account.office, user_id(event), event.message.text)
+    if reply is not None and reply.bound and reply.language == "en":
+        # A request made in English: its citizen gets the English menu too.
+        transaction.on_commit(lambda: richmenu.link_language(account, user_id(event), "en"))
+    return reply
 
 
 @handles(UnfollowEvent)
 def on_unfollow(account, event):
     if user_id(event):
         bindings.block_user(account.office, user_id(event))
+        staff.forget_line_user(account.office, user_id(event))
+    return None
+
+
+@handles(FollowEvent)
+def on_follow(account, event):
+    """A user added the account: one whose LINE is in English gets the English menu (after the commit:
+    LINE's answer must not hold the event's transaction)."""
+    if user_id(event):
+        transaction.on_commit(lambda: richmenu.menu_for_follower(account, user_id(event)))
     return None
 
 

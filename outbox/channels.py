@@ -2,12 +2,14 @@
 itself the same way.
 
 A channel's `send(message, attachments)` raises any exception on failure; the outbox keeps the
-error and tries again later.
+error and tries again later. Its `failure_label` names a message of this channel that did not arrive
+(a request's timeline shows it).
 """
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.core.mail.message import sanitize_address
+from django.utils.translation import gettext_lazy as _
 
 _channels = {}
 
@@ -32,10 +34,19 @@ def ids() -> list[str]:
     return list(_channels)
 
 
+def failure_label(channel_id):
+    """How the timeline names a message of `channel_id` that could not be delivered."""
+    channel = _channels.get(channel_id)
+    label = getattr(channel, "failure_label", None)
+    return label if label is not None else _("Message not delivered (%(channel)s)") % {"channel": channel_id}
+
+
 @register("email")
 class EmailChannel:
     """Django's mail backend (SMTP in production; set EMAIL_TIMEOUT so a dead server fails fast).
     From the message's sender (the office's name and address), else `DEFAULT_FROM_EMAIL`."""
+
+    failure_label = _("Email not delivered")
 
     def send(self, message, attachments):
         sender = message.sender or settings.DEFAULT_FROM_EMAIL

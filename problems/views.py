@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_http_methods
 
-from casework import satisfaction, timeline
+from casework import extensions, satisfaction, timeline
 from casework.constants import OPEN_STATUSES
 from casework.notices import rating_token
 from casework.workflow import WorkflowError
@@ -207,6 +207,7 @@ def photos(request):
             language=translation.get_language(),
         )
         request.session.pop(SESSION_KEY, None)
+        extensions.sent(request, report.submission)
         request.session[DONE_KEY] = report.pk
         # Shown on the next page only (the code is kept nowhere else in clear).
         request.session[FOLLOW_CODE_KEY] = report.follow_code

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from casework.constants import HOLIDAYS_CACHE_KEY, EventKind, SubmissionStatus, SurveySource
+from outbox import channels
 
 
 class SubmissionEvent(models.Model):
@@ -42,6 +43,14 @@ class SubmissionEvent(models.Model):
 
     def __str__(self):
         return f"{self.submission_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def kind_label(self):
+        """What the timeline calls this entry: its kind, except that a message that did not reach the
+        citizen names its channel ("Email not delivered", "LINE message not delivered")."""
+        if self.kind == EventKind.EMAIL_FAILED:
+            return channels.failure_label(self.data.get("channel") or "email")
+        return self.get_kind_display()
 
 
 class ServiceHandler(models.Model):

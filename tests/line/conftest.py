@@ -25,6 +25,7 @@ WEBHOOK_URL = "/line/webhook/"
 def fake_line(settings):
     server = FakeLine(tokens=[TOKEN]).start()
     settings.LINE_API_BASE = server.url
+    settings.LINE_API_DATA_BASE = server.data_url
     settings.LINE_CHANNEL_SECRET = SECRET
     settings.LINE_CHANNEL_ACCESS_TOKEN = TOKEN
     settings.LINE_TIMEOUT = 2
@@ -95,3 +96,27 @@ def bind(client, fake, submission, user=USER):
     response = deliver(client, fake, fake.text_event(user, text))
     assert response.status_code == 200
     return text
+
+
+# Sign in with LINE -----------------------------------------------------------------------------------
+LOGIN_CHANNEL = "2000000001"
+LOGIN_SECRET = "line-login-test-secret"
+
+
+@pytest.fixture
+def line_login(settings, line_office, fake_line):
+    settings.LINE_LOGIN_BASE = fake_line.url
+    settings.LINE_LOGIN_CHANNEL_SECRET = LOGIN_SECRET
+    fake_line.login_channels[LOGIN_CHANNEL] = LOGIN_SECRET
+    config = LineSettings.for_office(line_office)
+    config.login_channel_id = LOGIN_CHANNEL
+    config.save()
+    return config
+
+
+def sign_in(client, fake, user=USER, **consent):
+    response = client.get("/th/line/sign-in/")
+    assert response.status_code == 302 and response["Location"].startswith(
+        fake.url + "/oauth2/v2.1/authorize?"
+    )
+    return client.get(fake.authorize(response["Location"], user, **consent))

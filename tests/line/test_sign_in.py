@@ -4,33 +4,19 @@ staff never signed in by it."""
 
 import pytest
 
-from line.models import Binding, LineSettings
-from tests.line.conftest import OTHER_USER, USER, bind, status_url, verify
+from line.models import Binding
+from tests.line.conftest import (
+    OTHER_USER,
+    USER,
+    bind,
+    sign_in,
+    status_url,
+    verify,
+)
 
 pytestmark = pytest.mark.django_db
 
-LOGIN_CHANNEL = "2000000001"
-LOGIN_SECRET = "line-login-test-secret"
 LOOKUP = "/th/status/"
-
-
-@pytest.fixture
-def line_login(settings, line_office, fake_line):
-    settings.LINE_LOGIN_BASE = fake_line.url
-    settings.LINE_LOGIN_CHANNEL_SECRET = LOGIN_SECRET
-    fake_line.login_channels[LOGIN_CHANNEL] = LOGIN_SECRET
-    config = LineSettings.for_office(line_office)
-    config.login_channel_id = LOGIN_CHANNEL
-    config.save()
-    return config
-
-
-def sign_in(client, fake, user=USER, **consent):
-    response = client.get("/th/line/sign-in/")
-    assert response.status_code == 302 and response["Location"].startswith(
-        fake.url + "/oauth2/v2.1/authorize?"
-    )
-    return client.get(fake.authorize(response["Location"], user, **consent))
 
 
 def test_my_requests_without_a_code(client, submission, line_login, fake_line):

@@ -350,6 +350,29 @@ def cases(s):
         # administrators compare their own office on its own site).
         Case("GET /admin/inbox/survey/compare/", reverse("inbox:survey_compare"), {ADMIN}),
         Case("GET /admin/messages/", reverse("outbox:failed"), {ADMIN}),
+        # One's own LINE notices: staff who use the inbox (none of the offices here is on LINE, so the
+        # page says so, and a link asked for an office is refused with a message).
+        Case("GET /admin/line/notices/", reverse("line_admin:notices"), INBOX),
+        Case(
+            "POST /admin/line/notices/ (link to an office not on LINE)",
+            reverse("line_admin:notices"),
+            INBOX,
+            "post",
+            {"office": str(Office.objects.order_by("pk").first().pk), "action": "link"},
+            then=reverse("line_admin:notices"),
+            changes=False,
+        ),
+        # The office's LINE menu: those who may change its LINE settings (no office here is on LINE).
+        Case("GET /admin/line/menu/", reverse("line_admin:rich_menu"), {ADMIN, OFFICE_ADMIN}),
+        Case(
+            "POST /admin/line/menu/ (an office not on LINE)",
+            reverse("line_admin:rich_menu"),
+            {ADMIN, OFFICE_ADMIN},
+            "post",
+            {"office": str(Office.objects.order_by("pk").first().pk)},
+            then=reverse("line_admin:rich_menu"),
+            changes=False,
+        ),
         # The national overview: platform administrators only, never an office's administrators.
         Case("GET /admin/national/", reverse("national:overview"), {ADMIN}),
         Case("GET /admin/national/?format=json", reverse("national:overview") + "?format=json", {ADMIN}),

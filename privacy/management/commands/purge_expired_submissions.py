@@ -42,10 +42,11 @@ class Command(BaseCommand):
             totals["files"] += files
             totals["payments"] += done.get("payments", 0)
         if not dry_run:
-            comments = erasure.purge_unattached(now)
-            if comments:
-                logger.info("Cleared %s survey comment(s) tied to no request", comments)
-                self.stdout.write(f"Cleared {comments} survey comment(s) tied to no request.")
+            unattached = erasure.purge_unattached(now)
+            if unattached:
+                # Survey comments of the counter's anonymous answers, LINE's used links and event ids…
+                logger.info("Cleared %s record(s) tied to no request", unattached)
+                self.stdout.write(f"Cleared {unattached} record(s) tied to no request past their retention.")
         verb = "Would erase" if dry_run else "Erased"
         summary = (
             f"{verb} the personal data of {totals['submissions']} submission(s): "
