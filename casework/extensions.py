@@ -20,6 +20,10 @@ None or HTML (already escaped, e.g. from `render_to_string`).
 What happens once a citizen's browser has sent a request (LINE binds it to the LINE user signed in on
 that browser): `register_sent(name, function)`, a function of (request, submission), called after the
 request is saved, by the views that make requests (e-forms, problem reports).
+
+Where a message to a citizen who gave no email goes (LINE, to the LINE users bound to the request):
+`register_without_email(name, function)`, a function of (submission, message) where `message` has
+`subject`, `body`, `kind` and `language`; it returns how many messages it queued.
 """
 
 _summaries = {}
@@ -28,6 +32,7 @@ _email_attachments = {}
 _staff_panels = {}
 _citizen_actions = {}
 _sent = {}
+_without_email = {}
 
 
 def register_summary(name, function):
@@ -89,3 +94,12 @@ def sent(request, submission):
     """Tell every registered function that this browser has just sent `submission` (saved already)."""
     for function in _sent.values():
         function(request, submission)
+
+
+def register_without_email(name, function):
+    _without_email[name] = function
+
+
+def without_email(submission, message) -> int:
+    """Hand a message to the citizen of `submission`, who gave no email, to every registered channel."""
+    return sum(function(submission, message) or 0 for function in _without_email.values())

@@ -5,6 +5,8 @@ Each is written in the recipient's language when the change happens and queued a
 (`outbox.services.queue`); the outbox sends, retries and lists failures.
 """
 
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
@@ -50,8 +52,9 @@ def queue(submission, kind, template, *, to=None, language=None, urgent=False, a
     """Write `casework/email/<template>.txt` (and `_subject.txt`) and put it in the outbox; another app's
     message names its own template ("documents/email/expiry").
     `attachments`: outbox attachment specs (files made when the email goes, `outbox.attachments`)."""
+    citizen = to is None
     to = to or submission.applicant_email
-    if not to:
+    if not to and not citizen:
         return None
     language = language or submission.language or settings.LANGUAGE_CODE
     with translation.override(language):
@@ -64,6 +67,11 @@ def queue(submission, kind, template, *, to=None, language=None, urgent=False, a
         path = template if "/" in template else f"casework/email/{template}"
         subject = render_to_string(f"{path}_subject.txt", ctx)
         body = render_to_string(f"{path}.txt", ctx)
+    if not to:  # no email: the citizen's other channels (LINE), if the request is bound to one
+        extensions.without_email(
+            submission, SimpleNamespace(subject=subject, body=body, kind=kind, language=language)
+        )
+        return None
     return outbox.queue(
         to=to,
         subject=subject,

@@ -14,3 +14,4 @@ class LineConfig(AppConfig):
         from line import channel, forwarding, sent, staff  # noqa: F401, PLC0415
 
         extensions.register_sent("line", sent.bind_signed_in)
+        extensions.register_without_email("line", forwarding.without_email)

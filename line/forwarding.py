@@ -64,3 +64,15 @@ def catch_up(submission, user_id):
     ).exclude(channel=CHANNEL_ID)
     for message in already.order_by("pk"):
         copy(message, submission, [user_id])
+
+
+def without_email(submission, message) -> int:
+    """A message to a citizen who gave no email (a problem report sent without contact details, then
+    followed on LINE): LINE is the only way it goes."""
+    user_ids = list(
+        Binding.objects.active().filter(submission=submission).values_list("line_user_id", flat=True)
+    )
+    if not user_ids or accounts.for_office(submission.office) is None:
+        return 0
+    copy(message, submission, user_ids)
+    return len(user_ids)

@@ -60,6 +60,20 @@ def test_a_citizen_links_a_request_and_gets_its_state_changes_on_line(
     assert len(mail.outbox) == 1  # the email goes as before
 
 
+def test_a_request_without_an_email_is_followed_on_line_alone(
+    client, submission, line_office, fake_line, permit_officer, django_capture_on_commit_callbacks
+):
+    submission.applicant_email = ""  # e.g. a problem report sent without contact details
+    submission.save()
+    bind(client, fake_line, submission)
+    with django_capture_on_commit_callbacks(execute=True):
+        review(submission, permit_officer)
+    (pushed,) = fake_line.pushed
+    assert pushed["to"] == USER and any("อยู่ระหว่างพิจารณา" in t for t in fake_line.texts([pushed]))
+    assert fake_line.buttons(pushed)[0]["uri"].endswith(status_url(submission))
+    assert mail.outbox == [] and list(Message.objects.values_list("channel", flat=True)) == ["line"]
+
+
 def test_a_request_in_english_is_followed_in_english(
     client, submission, line_office, fake_line, permit_officer, django_capture_on_commit_callbacks
 ):
