@@ -5,9 +5,9 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT  # the demo's addresses in messages follow it (config/settings/dev.py)
 # One pytest worker per core and one more: many tests wait on a browser, a server or a subprocess.
-# Work stealing: an idle worker takes tests queued on a busy one, so a few long journeys at the end
-# do not leave the other workers waiting.
-PYTEST_ARGS ?= -n $(shell $(PYTHON) -c 'import os; print(len(os.sched_getaffinity(0)) + 1)') --dist worksteal
+# Not --dist worksteal: a stolen test may run after a transactional one has emptied the worker's
+# database (pytest-django runs those last because they do).
+PYTEST_ARGS ?= -n $(shell $(PYTHON) -c 'import os; print(len(os.sched_getaffinity(0)) + 1)')
 
 .PHONY: run test test-browser lint format bench messages translations setup checkers clean
 
