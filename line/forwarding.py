@@ -30,12 +30,16 @@ def forward_to_line(sender, instance, created, raw=False, **kwargs):
     submission = Submission.objects.select_related("office__site").filter(pk=instance.submission_id).first()
     if submission is None or (instance.to or "").lower() != (submission.applicant_email or "").lower():
         return
-    user_ids = list(
-        Binding.objects.active().filter(submission=submission).values_list("line_user_id", flat=True)
-    )
-    if not user_ids or accounts.for_office(submission.office) is None:
-        return
-    copy(instance, submission, user_ids)
+    user_ids = _bound_users(submission)
+    if user_ids:
+        copy(instance, submission, user_ids)
+
+
+def _bound_users(submission) -> list:
+    """The LINE users bound to `submission`, if its office is on LINE (else none)."""
+    if accounts.for_office(submission.office) is None:
+        return []
+    return list(Binding.objects.active().filter(submission=submission).values_list("line_user_id", flat=True))
 
 
 def copy(message, submission, user_ids):
@@ -69,10 +73,6 @@ def catch_up(submission, user_id):
 def without_email(submission, message) -> int:
     """A message to a citizen who gave no email (a problem report sent without contact details, then
     followed on LINE): LINE is the only way it goes."""
-    user_ids = list(
-        Binding.objects.active().filter(submission=submission).values_list("line_user_id", flat=True)
-    )
-    if not user_ids or accounts.for_office(submission.office) is None:
-        return 0
+    user_ids = _bound_users(submission)
     copy(message, submission, user_ids)
     return len(user_ids)

@@ -60,6 +60,11 @@ def _load_demo(database_url: str):
     media_root.rename(FOLDER / "files")
 
 
+def _postgres_options(db) -> list:
+    """pg_dump's and psql's host, port and user for the settings `db`."""
+    return ["-h", db["HOST"] or "127.0.0.1", "-p", str(db["PORT"] or 5432), "-U", db["USER"] or "postgres"]
+
+
 def _postgres_url(name: str) -> str:
     db = settings.DATABASES["default"]
     return f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{name}"
@@ -79,7 +84,7 @@ def _build_postgres():
         db = settings.DATABASES["default"]
         subprocess.run(
             ["pg_dump", "--data-only", "--no-owner", "--no-privileges", "-f", str(FOLDER / "demo.sql"),
-             "-h", db["HOST"] or "127.0.0.1", "-p", str(db["PORT"] or 5432), "-U", db["USER"] or "postgres", name],
+             *_postgres_options(db), name],
             check=True, timeout=300,
         )  # fmt: skip
     finally:
@@ -126,7 +131,7 @@ def _restore_postgres():
     db = connection.settings_dict
     subprocess.run(
         ["psql", "-q", "-v", "ON_ERROR_STOP=1", "-f", str(FOLDER / "demo.sql"),
-         "-h", db["HOST"] or "127.0.0.1", "-p", str(db["PORT"] or 5432), "-U", db["USER"] or "postgres", db["NAME"]],
+         *_postgres_options(db), db["NAME"]],
         env={**os.environ, "PGOPTIONS": "-c session_replication_role=replica"},  # rows in any order
         check=True, stdout=subprocess.DEVNULL, timeout=300,
     )  # fmt: skip
